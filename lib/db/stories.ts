@@ -1,0 +1,138 @@
+import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
+import type { RichTextDoc } from "@/lib/rich-text/schema";
+import { db } from "./client";
+import { pageCount, publishedStoryWhere, storyCardSelect, toImage, toStoryCard, type ImageDto, type OrgRef, type Paged, type StoryCard } from "./public";
+
+export type StoryKindValue = "NEWS" | "INTERVIEW";
+
+/** Newest first, with a stable tie-break so paging never repeats or skips a story. */
+const newestFirst: Prisma.StoryOrderByWithRelationInput[] = [{ publishedAt: "desc" }, { id: "desc" }];
+
+export async function listPublishedStories(opts: {
+  page: number;
+  pageSize: number;
+  kind?: StoryKindValue;
+  where?: Prisma.StoryWhereInput;
+}): Promise<Paged<StoryCard>> {
+  const where: Prisma.StoryWhereInput = { AND: [publishedStoryWhere(), opts.kind ? { kind: opts.kind } : {}, opts.where ?? {}] };
+  const [total, rows] = await Promise.all([
+    db().story.count({ where }),
+    db().story.findMany({ where, select: storyCardSelect, orderBy: newestFirst, skip: (opts.page - 1) * opts.pageSize, take: opts.pageSize }),
+  ]);
+  return { items: rows.map(toStoryCard), page: opts.page, pageCount: pageCount(total, opts.pageSize), total };
+}
+
+export async function listLatestStories(limit: number, kind?: StoryKindValue): Promise<StoryCard[]> {
+  const rows = await db().story.findMany({
+    where: { AND: [publishedStoryWhere(), kind ? { kind } : {}] },
+    select: storyCardSelect,
+    orderBy: newestFirst,
+    take: limit,
+  });
+  return rows.map(toStoryCard);
+}
+
+export type PersonRef = { slug: string; name: string; title: string | null; organisation: { slug: string; name: string; kind: string } | null };
+
+export type StoryDetail = StoryCard & {
+  body: RichTextDoc;
+  image: ImageDto | null;
+  contentUpdatedAt: string | null;
+  byline: string | null;
+  pageOwner: string | null;
+  metaDescription: string | null;
+  author: PersonRef | null;
+  topics: { slug: string; name: string }[];
+  interviewees: PersonRef[];
+  people: PersonRef[];
+  networks: { slug: string; name: string; kind: string }[];
+  series: { slug: string; name: string; position: number | null; stories: { slug: string; kind: StoryKindValue; title: string; position: number | null }[] } | null;
+};
+
+const personRefSelect = {
+  slug: true,
+  name: true,
+  title: true,
+  organisation: { select: { slug: true, name: true, kind: true } },
+} satisfies Prisma.PersonSelect;
+
+/** A published story by slug, whatever its kind (the page redirects a kind mismatch). */
+export async function getPublishedStory(slug: string): Promise<StoryDetail | null> {
+  const row = await db().story.findFirst({
+    where: { AND: [publishedStoryWhere(), { slug }] },
+    select: {
+      ...storyCardSelect,
+      heroImage: { select: { storageKey: true, width: true, height: true, alt: true, caption: true, credit: true } },
+      body: true,
+      contentUpdatedAt: true,
+      byline: true,
+      pageOwner: true,
+      metaDescription: true,
+      seriesPosition: true,
+      author: { select: personRefSelect },
+      topics: { select: { topic: { select: { slug: true, name: true } } }, orderBy: { topic: { name: "asc" } } },
+      interviewees: { select: { person: { select: personRefSelect } }, orderBy: { position: "asc" } },
+      people: { select: { person: { select: personRefSelect } }, orderBy: { person: { name: "asc" } } },
+      networks: { select: { network: { select: { slug: true, name: true, kind: true } } } },
+      series: {
+        select: {
+          slug: true,
+          name: true,
+          stories: {
+            where: publishedStoryWhere(),
+            select: { slug: true, kind: true, title: true, seriesPosition: true },
+            orderBy: [{ seriesPosition: "asc" }, { publishedAt: "asc" }],
+          },
+        },
+      },
+    },
+  });
+  if (!row) return null;
+  return {
+    ...toStoryCard(row),
+    image: toImage(row.heroImage),
+    body: row.body as unknown as RichTextDoc,
+    contentUpdatedAt: row.contentUpdatedAt?.toISOString() ?? null,
+    byline: row.byline,
+    pageOwner: row.pageOwner,
+    metaDescription: row.metaDescription,
+    author: row.author,
+    topics: row.topics.map((t) => t.topic),
+    interviewees: row.interviewees.map((i) => i.person),
+    people: row.people.map((p) => p.person),
+    networks: row.networks.map((n) => n.network),
+    series: row.series
+      ? {
+          slug: row.series.slug,
+          name: row.series.name,
+          position: row.seriesPosition,
+          stories: row.series.stories.map((s) => ({ slug: s.slug, kind: s.kind, title: s.title, position: s.seriesPosition })),
+        }
+      : null,
+  };
+}
+
+/** Stories sharing a topic or an organisation with the given one, newest first. */
+export async function listRelatedStories(story: { id: string; topicSlugs: string[]; organisationSlugs: string[] }, limit = 3): Promise<StoryCard[]> {
+  const rows = await db().story.findMany({
+    where: {
+      AND: [
+        publishedStoryWhere(),
+        { id: { not: story.id } },
+        {
+          OR: [
+            { topics: { some: { topic: { slug: { in: story.topicSlugs } } } } },
+            { organisations: { some: { organisation: { slug: { in: story.organisationSlugs } } } } },
+          ],
+        },
+      ],
+    },
+    select: storyCardSelect,
+    orderBy: newestFirst,
+    take: limit,
+  });
+  return rows.map(toStoryCard);
+}
+
+export type { OrgRef, StoryCard };

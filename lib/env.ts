@@ -1,0 +1,59 @@
+import { z } from "zod";
+
+// The only reader of process.env. Every variable the app or its scripts use is declared
+// here, so a wrong value stops the start with one line that names it.
+const port = z.coerce
+  .number({ error: "must be a whole number between 1 and 65535" })
+  .int({ error: "must be a whole number between 1 and 65535" })
+  .min(1, { error: "must be a whole number between 1 and 65535" })
+  .max(65535, { error: "must be a whole number between 1 and 65535" });
+
+const postgresUrl = z
+  .string()
+  .refine((v) => /^postgres(ql)?:\/\/[^\s]+$/.test(v) && URL.canParse(v), {
+    error: "must be a postgres:// or postgresql:// URL",
+  });
+
+const envSchema = z.object({
+  DATABASE_URL: postgresUrl.optional(),
+  PORT: port.default(3000),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  SITE_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://naringslivsnytt.se" }).optional(),
+  DATA_DIR: z.string().min(1).default(".data"),
+  EMBEDDED_PG_PORT: port.default(54329),
+  MEDIA_DIR: z.string().min(1).optional(),
+  LIST_PAGE_SIZE: z.coerce.number({ error: "must be a whole number 1–100" }).int().min(1).max(100).default(12),
+});
+
+export type Env = z.infer<typeof envSchema> & { SITE_URL: string; MEDIA_DIR: string };
+
+export class EnvError extends Error {}
+
+/** Parses the environment; throws EnvError with a one-line message naming the variable. */
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const name = String(issue.path[0] ?? "environment");
+    const got = cleaned[name];
+    throw new EnvError(`Invalid configuration: ${name} ${issue.message}${got === undefined ? "" : ` (got "${got}")`}`);
+  }
+  const env = result.data;
+  return {
+    ...env,
+    SITE_URL: (env.SITE_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ""),
+    MEDIA_DIR: env.MEDIA_DIR ?? `${env.DATA_DIR}/media`,
+  };
+}
+
+/** Read live, not cached: tests point each worker at its own database. */
+export function databaseUrl(): string | undefined {
+  return process.env.DATABASE_URL || undefined;
+}
+
+let cached: Env | undefined;
+export function env(): Env {
+  cached ??= parseEnv();
+  return cached;
+}

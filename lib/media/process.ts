@@ -1,0 +1,33 @@
+import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import sharp from "sharp";
+
+export const MAX_IMAGE_WIDTH = 2000;
+
+export type ProcessedImage = { data: Buffer; storageKey: string; mime: string; width: number; height: number };
+
+/**
+ * Normalises an image for publishing: decoded and re-encoded as WebP, at most 2000 px wide,
+ * with all metadata (EXIF, GPS, XMP) dropped, since sharp only keeps metadata on request.
+ * The file name is the content hash, so the same picture is stored once and can be cached forever.
+ */
+export async function processImage(input: Buffer, opts: { density?: number } = {}): Promise<ProcessedImage> {
+  const pipeline = sharp(input, { density: opts.density ?? 144, failOn: "error" })
+    .rotate()
+    .resize({ width: MAX_IMAGE_WIDTH, withoutEnlargement: true })
+    .webp({ quality: 82 });
+  const { data, info } = await pipeline.toBuffer({ resolveWithObject: true });
+  const hash = createHash("sha256").update(data).digest("hex").slice(0, 32);
+  return { data, storageKey: `${hash}.webp`, mime: "image/webp", width: info.width, height: info.height };
+}
+
+export async function storeImage(mediaDir: string, image: ProcessedImage): Promise<void> {
+  const file = path.join(mediaDir, image.storageKey);
+  if (existsSync(file)) return;
+  await mkdir(mediaDir, { recursive: true });
+  await writeFile(file, image.data);
+}
+
+export const STORAGE_KEY_PATTERN = /^[a-f0-9]{32}\.(webp|png|jpg|avif)$/;

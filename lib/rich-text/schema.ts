@@ -1,0 +1,89 @@
+import { z } from "zod";
+
+// The stored document format: TipTap/ProseMirror JSON restricted to the node and mark types
+// the public renderer knows. The seed validates against it, and so will the newsroom editor.
+
+export const linkMarkSchema = z.object({ type: z.literal("link"), attrs: z.object({ href: z.string().max(2048) }) });
+export const markSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("bold") }),
+  z.object({ type: z.literal("italic") }),
+  linkMarkSchema,
+]);
+
+export const textNodeSchema = z.object({
+  type: z.literal("text"),
+  text: z.string().min(1),
+  marks: z.array(markSchema).optional(),
+});
+export const inlineNodeSchema = z.discriminatedUnion("type", [textNodeSchema, z.object({ type: z.literal("hardBreak") })]);
+
+export const imageAttrsSchema = z.object({
+  src: z.string().regex(/^\/media\/[a-z0-9-]+\.(webp|png|jpg|jpeg|avif)$/),
+  alt: z.string().trim().min(1, { error: "Bilden saknar alternativtext" }),
+  caption: z.string().optional(),
+  credit: z.string().optional(),
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+  mediaId: z.string().optional(),
+});
+
+export type Mark = z.infer<typeof markSchema>;
+export type TextNode = z.infer<typeof textNodeSchema>;
+export type InlineNode = z.infer<typeof inlineNodeSchema>;
+export type ImageAttrs = z.infer<typeof imageAttrsSchema>;
+
+export type BlockNode =
+  | { type: "paragraph"; content?: InlineNode[] }
+  | { type: "heading"; attrs: { level: 2 | 3 | 4 }; content?: InlineNode[] }
+  | { type: "bulletList"; content: ListItemNode[] }
+  | { type: "orderedList"; attrs?: { start?: number }; content: ListItemNode[] }
+  | { type: "blockquote"; content: BlockNode[] }
+  | { type: "image"; attrs: ImageAttrs }
+  | { type: "factBox"; attrs: { title: string }; content: BlockNode[] }
+  | { type: "questionAnswer"; content: [QuestionNode, AnswerNode] };
+export type ListItemNode = { type: "listItem"; content: BlockNode[] };
+export type QuestionNode = { type: "question"; content: InlineNode[] };
+export type AnswerNode = { type: "answer"; content: BlockNode[] };
+export type RichTextDoc = { type: "doc"; content: BlockNode[] };
+
+const inlines = z.array(inlineNodeSchema);
+export const blockNodeSchema: z.ZodType<BlockNode> = z.lazy(() =>
+  z.discriminatedUnion("type", [
+    z.object({ type: z.literal("paragraph"), content: inlines.optional() }),
+    z.object({
+      type: z.literal("heading"),
+      attrs: z.object({ level: z.union([z.literal(2), z.literal(3), z.literal(4)]) }),
+      content: inlines.optional(),
+    }),
+    z.object({ type: z.literal("bulletList"), content: z.array(listItemSchema).min(1) }),
+    z.object({
+      type: z.literal("orderedList"),
+      attrs: z.object({ start: z.number().int().optional() }).optional(),
+      content: z.array(listItemSchema).min(1),
+    }),
+    z.object({ type: z.literal("blockquote"), content: z.array(blockNodeSchema).min(1) }),
+    z.object({ type: z.literal("image"), attrs: imageAttrsSchema }),
+    z.object({
+      type: z.literal("factBox"),
+      attrs: z.object({ title: z.string() }),
+      content: z.array(blockNodeSchema).min(1),
+    }),
+    z.object({
+      type: z.literal("questionAnswer"),
+      content: z.tuple([
+        z.object({ type: z.literal("question"), content: inlines.min(1) }),
+        z.object({ type: z.literal("answer"), content: z.array(blockNodeSchema).min(1) }),
+      ]),
+    }),
+  ]),
+);
+const listItemSchema: z.ZodType<ListItemNode> = z.lazy(() =>
+  z.object({ type: z.literal("listItem"), content: z.array(blockNodeSchema).min(1) }),
+);
+
+export const richTextDocSchema: z.ZodType<RichTextDoc> = z.object({
+  type: z.literal("doc"),
+  content: z.array(blockNodeSchema),
+});
+
+export const emptyDoc: RichTextDoc = { type: "doc", content: [] };

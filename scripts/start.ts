@@ -1,0 +1,90 @@
+// `npm start`: embedded Postgres (unless DATABASE_URL is set), migrations, demo content on
+// an empty database, a production build when the sources changed, then `next start`.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import { EnvError, parseEnv } from "@/lib/env";
+import { migrate } from "@/lib/migrations";
+import { assertDatabaseReachable } from "./lib/database";
+import { startEmbeddedPostgres, type EmbeddedPg } from "./lib/embedded-pg";
+import { BUILD_HASH_FILE, buildIsCurrent, sourceHash } from "./lib/build-hash";
+import { seedIfEmpty } from "./lib/seed";
+
+const dev = process.argv.includes("--dev");
+const log = (line: string) => console.log(`[start] ${line}`);
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+async function main() {
+  let env;
+  try {
+    env = parseEnv();
+  } catch (err) {
+    if (err instanceof EnvError) fail(err.message);
+    throw err;
+  }
+
+  let embedded: EmbeddedPg | undefined;
+  let url = env.DATABASE_URL;
+  if (!url) {
+    log(`starting embedded PostgreSQL on port ${env.EMBEDDED_PG_PORT} (data in ${env.DATA_DIR}/pg)`);
+    try {
+      embedded = await startEmbeddedPostgres({ dataDir: path.join(env.DATA_DIR, "pg"), port: env.EMBEDDED_PG_PORT, log });
+    } catch (err) {
+      fail(`Could not start the embedded PostgreSQL on EMBEDDED_PG_PORT=${env.EMBEDDED_PG_PORT}: ${(err as Error).message.split("\n")[0]}`);
+    }
+    url = embedded.url;
+  }
+
+  let child: ChildProcess | undefined;
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    if (child && child.exitCode === null) {
+      child.kill("SIGTERM");
+      await new Promise((r) => child!.once("exit", r));
+    }
+    await embedded?.stop().catch(() => {});
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void stop(0));
+  process.on("SIGTERM", () => void stop(0));
+
+  try {
+    await assertDatabaseReachable(url);
+    const { applied } = await migrate(url, { log });
+    if (applied.length === 0) log("database schema is up to date");
+    const seeded = await seedIfEmpty(url, { log });
+    if (!seeded) log("database already has content; demo content not loaded");
+  } catch (err) {
+    console.error((err as Error).message.split("\n")[0]);
+    await stop(1);
+    return;
+  }
+
+  const childEnv = { ...process.env, DATABASE_URL: url, NEXT_TELEMETRY_DISABLED: "1", SITE_URL: env.SITE_URL };
+  if (!dev && !buildIsCurrent()) {
+    log("building the site (first start or changed sources)…");
+    const build = spawnSync("node_modules/.bin/next", ["build"], { stdio: "inherit", env: { ...childEnv, NODE_ENV: "production" } });
+    if (build.status !== 0) {
+      console.error("The production build failed; see the output above.");
+      await stop(1);
+      return;
+    }
+    writeFileSync(BUILD_HASH_FILE, sourceHash());
+  }
+
+  const args = dev ? ["dev", "-p", String(env.PORT), "-H", env.HOST] : ["start", "-p", String(env.PORT), "-H", env.HOST];
+  log(`serving ${env.SITE_URL}`);
+  child = spawn("node_modules/.bin/next", args, { stdio: "inherit", env: { ...childEnv, NODE_ENV: dev ? "development" : "production" } });
+  child.on("exit", (code) => void stop(code ?? 0));
+}
+
+main().catch((err) => {
+  console.error((err as Error).message.split("\n")[0]);
+  process.exit(1);
+});

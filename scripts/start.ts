@@ -39,14 +39,15 @@ async function main() {
     url = embedded.url;
   }
 
-  let child: ChildProcess | undefined;
+  const running: { child?: ChildProcess } = {};
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
+    const { child } = running;
     if (child && child.exitCode === null) {
       child.kill("SIGTERM");
-      await new Promise((r) => child!.once("exit", r));
+      await new Promise((r) => child.once("exit", r));
     }
     await embedded?.stop().catch(() => {});
     process.exit(code);
@@ -80,8 +81,8 @@ async function main() {
 
   const args = dev ? ["dev", "-p", String(env.PORT), "-H", env.HOST] : ["start", "-p", String(env.PORT), "-H", env.HOST];
   log(`serving ${env.SITE_URL}`);
-  child = spawn("node_modules/.bin/next", args, { stdio: "inherit", env: { ...childEnv, NODE_ENV: dev ? "development" : "production" } });
-  child.on("exit", (code) => void stop(code ?? 0));
+  running.child = spawn("node_modules/.bin/next", args, { stdio: "inherit", env: { ...childEnv, NODE_ENV: dev ? "development" : "production" } });
+  running.child.on("exit", (code) => void stop(code ?? 0));
 }
 
 main().catch((err) => {

@@ -211,7 +211,7 @@ export async function seedContent(
   for (const p of content.pages) {
     if (existingPages.has(p.slug)) continue;
     await client.page.create({
-      data: { slug: p.slug, title: p.title, lead: p.lead, body: toDoc(p.markdown, p.file, { resolveImage }) as unknown as Prisma.InputJsonValue },
+      data: { slug: p.slug, title: p.title, lead: p.lead, updatedAt: p.updatedAt ?? undefined, body: toDoc(p.markdown, p.file, { resolveImage }) as unknown as Prisma.InputJsonValue },
     });
     count("pages", 1);
   }

@@ -9,16 +9,20 @@ export type StoryKindValue = "NEWS" | "INTERVIEW";
 /** Newest first, with a stable tie-break so paging never repeats or skips a story. */
 const newestFirst: Prisma.StoryOrderByWithRelationInput[] = [{ publishedAt: "desc" }, { id: "desc" }];
 
+const seriesOrder: Prisma.StoryOrderByWithRelationInput[] = [{ seriesPosition: "asc" }, { publishedAt: "asc" }, { id: "asc" }];
+
 export async function listPublishedStories(opts: {
   page: number;
   pageSize: number;
   kind?: StoryKindValue;
   where?: Prisma.StoryWhereInput;
+  /** "series" lists a series in reading order instead of newest first. */
+  order?: "newest" | "series";
 }): Promise<Paged<StoryCard>> {
   const where: Prisma.StoryWhereInput = { AND: [publishedStoryWhere(), opts.kind ? { kind: opts.kind } : {}, opts.where ?? {}] };
   const [total, rows] = await Promise.all([
     db().story.count({ where }),
-    db().story.findMany({ where, select: storyCardSelect, orderBy: newestFirst, skip: (opts.page - 1) * opts.pageSize, take: opts.pageSize }),
+    db().story.findMany({ where, select: storyCardSelect, orderBy: opts.order === "series" ? seriesOrder : newestFirst, skip: (opts.page - 1) * opts.pageSize, take: opts.pageSize }),
   ]);
   return { items: rows.map(toStoryCard), page: opts.page, pageCount: pageCount(total, opts.pageSize), total };
 }

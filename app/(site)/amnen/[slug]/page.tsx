@@ -1,0 +1,49 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Breadcrumbs } from "@/components/layout/breadcrumbs";
+import { EntityStories } from "@/components/story/entity-stories";
+import { networkPath, topicPath, withPage } from "@/lib/paths";
+import { getTopicPage } from "@/lib/queries";
+import { assertPageInRange, requirePageParam, requireSlug, type SlugPageProps } from "@/lib/route-params";
+
+async function load({ params, searchParams }: SlugPageProps) {
+  const [slug, page] = await Promise.all([requireSlug(params), requirePageParam(searchParams)]);
+  const data = await getTopicPage(slug, page);
+  if (!data) notFound();
+  assertPageInRange(page, data.stories.pageCount);
+  return data;
+}
+
+export async function generateMetadata(props: SlugPageProps): Promise<Metadata> {
+  const { topic, stories } = await load(props);
+  return {
+    title: stories.page > 1 ? `${topic.name}, sida ${stories.page}` : topic.name,
+    description: topic.description ?? `Artiklar om ${topic.name.toLowerCase()}.`,
+    alternates: { canonical: withPage(topicPath(topic.slug), stories.page) },
+  };
+}
+
+export default async function TopicPage(props: SlugPageProps) {
+  const { topic, stories } = await load(props);
+  return (
+    <>
+      <Breadcrumbs items={[{ label: "Ämnen" }, { label: topic.name }]} />
+      <p className="text-sm font-semibold uppercase tracking-wide text-accent-500">Ämne</p>
+      <h1 className="mt-1 text-3xl font-bold md:text-4xl">{topic.name}</h1>
+      {topic.description ? <p className="mt-3 max-w-3xl text-lg text-slate-700">{topic.description}</p> : null}
+      {topic.networks.length ? (
+        <p className="mt-4">
+          <span className="font-semibold">Nätverk och program: </span>
+          {topic.networks.map((n, i) => (
+            <span key={n.slug}>
+              {i > 0 ? ", " : null}
+              <Link href={networkPath(n.slug)}>{n.name}</Link>
+            </span>
+          ))}
+        </p>
+      ) : null}
+      <EntityStories heading={`Artiklar om ${topic.name.toLowerCase()}`} stories={stories} path={topicPath(topic.slug)} empty="Inga artiklar ännu." />
+    </>
+  );
+}

@@ -1,0 +1,5 @@
+import { storyRoute } from "@/components/story/story-page";
+
+const route = storyRoute("INTERVIEW");
+export const generateMetadata = route.generateMetadata;
+export default route.Page;

@@ -1,0 +1,5 @@
+import { organisationRoute } from "@/components/layout/organisation-page";
+
+const route = organisationRoute(true);
+export const generateMetadata = route.generateMetadata;
+export default route.Page;

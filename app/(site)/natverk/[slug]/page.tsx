@@ -1,0 +1,161 @@
+import type { Metadata } from "next";
+import Image from "next/image";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Breadcrumbs } from "@/components/layout/breadcrumbs";
+import { RichText } from "@/components/rich-text/rich-text";
+import { StoryGrid } from "@/components/story/story-card";
+import { formatDateTime, kindLabel } from "@/lib/format";
+import { networkPath, organisationPath, personPath, topicPath } from "@/lib/paths";
+import { getNetworkPage } from "@/lib/queries";
+import { requireSlug, type SlugProps } from "@/lib/route-params";
+
+async function load(params: SlugProps["params"]) {
+  const data = await getNetworkPage(await requireSlug(params));
+  if (!data) notFound();
+  return data;
+}
+
+export async function generateMetadata({ params }: SlugProps): Promise<Metadata> {
+  const { network } = await load(params);
+  return { title: network.name, description: network.summary, alternates: { canonical: networkPath(network.slug) } };
+}
+
+export default async function NetworkPage({ params }: SlugProps) {
+  const { network, stories } = await load(params);
+  const { upcoming, past } = partitionMeetings(network.meetings);
+  return (
+    <>
+      <Breadcrumbs items={[{ href: "/natverk", label: "Nätverk och program" }, { label: network.name }]} />
+      <div className="grid gap-10 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+        <article>
+          <p className="text-sm font-semibold uppercase tracking-wide text-accent-500">{kindLabel(network.kind)}</p>
+          <h1 className="mt-2 text-3xl font-extrabold leading-tight md:text-4xl">{network.name}</h1>
+          <p className="mt-4 text-xl leading-relaxed text-slate-700">{network.summary}</p>
+          {network.image ? (
+            <figure className="hero-figure mt-8">
+              <Image src={network.image.src} alt={network.image.alt} width={network.image.width} height={network.image.height} sizes="(min-width: 1024px) 66vw, 100vw" priority className="w-full rounded" />
+              {network.image.caption ? <figcaption>{network.image.caption}</figcaption> : null}
+            </figure>
+          ) : null}
+          <div className="mt-8">
+            <RichText doc={network.body} />
+          </div>
+
+          {network.goals.length ? (
+            <section aria-labelledby="mal" className="mt-10">
+              <h2 id="mal" className="text-2xl font-bold">
+                Mål och uppföljning
+              </h2>
+              <ul className="mt-4 space-y-3">
+                {network.goals.map((g) => (
+                  <li key={g.label} className="rounded bg-brand-50 p-4">
+                    <p className="font-semibold">{g.label}</p>
+                    {g.target ? <p className="mt-1 text-slate-700">{g.target}</p> : null}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+
+          <section aria-labelledby="moten" className="mt-10">
+            <h2 id="moten" className="text-2xl font-bold">
+              Möten
+            </h2>
+            <h3 className="mt-4 text-lg font-bold">Kommande möten</h3>
+            {upcoming.length ? <MeetingList meetings={upcoming} /> : <p className="mt-2 text-slate-700">Inga kommande möten är inplanerade just nu.</p>}
+            {past.length ? (
+              <>
+                <h3 className="mt-6 text-lg font-bold">Tidigare möten</h3>
+                <MeetingList meetings={past} />
+              </>
+            ) : null}
+          </section>
+        </article>
+
+        <aside aria-label="Fakta om samarbetet" className="space-y-8 text-sm">
+          <section>
+            <h2 className="text-lg font-bold">Ansvarig organisation</h2>
+            <p className="mt-1">
+              <Link href={organisationPath(network.owner)}>{network.owner.name}</Link>
+            </p>
+          </section>
+          {network.coordinator ? (
+            <section>
+              <h2 className="text-lg font-bold">Samordnare</h2>
+              <p className="mt-1">
+                <Link href={personPath(network.coordinator.slug)}>{network.coordinator.name}</Link>
+                {network.coordinator.title ? <span className="block text-slate-700">{network.coordinator.title}</span> : null}
+              </p>
+            </section>
+          ) : null}
+          {network.members.length ? (
+            <section>
+              <h2 className="text-lg font-bold">Medlemmar ({network.members.length})</h2>
+              <ul className="mt-1 grid grid-cols-2 gap-1">
+                {network.members.map((m) => (
+                  <li key={m.slug}>
+                    <Link href={organisationPath(m)}>{m.shortName ?? m.name}</Link>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+          {network.topics.length ? (
+            <section>
+              <h2 className="text-lg font-bold">Ämnen</h2>
+              <ul className="mt-1 space-y-1">
+                {network.topics.map((t) => (
+                  <li key={t.slug}>
+                    <Link href={topicPath(t.slug)}>{t.name}</Link>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+          {network.externalUrl ? (
+            <section>
+              <h2 className="text-lg font-bold">Mer information</h2>
+              <p className="mt-1">
+                <a href={network.externalUrl}>
+                  {network.name} hos {network.owner.name}
+                  <span className="sr-only"> (extern webbplats)</span>
+                </a>
+              </p>
+            </section>
+          ) : null}
+        </aside>
+      </div>
+
+      <section aria-labelledby="artiklar" className="mt-16 border-t border-slate-200 pt-10">
+        <h2 id="artiklar" className="mb-6 text-2xl font-bold">
+          Artiklar om {network.name}
+        </h2>
+        {stories.length ? <StoryGrid stories={stories} headingLevel={3} /> : <p>Inga artiklar ännu.</p>}
+      </section>
+    </>
+  );
+}
+
+/** Meetings still to come, soonest first, and past ones, latest first. */
+function partitionMeetings<M extends { startsAt: string }>(meetings: M[], now = new Date()) {
+  return {
+    upcoming: meetings.filter((m) => new Date(m.startsAt) >= now),
+    past: meetings.filter((m) => new Date(m.startsAt) < now).reverse(),
+  };
+}
+
+function MeetingList({ meetings }: { meetings: { startsAt: string; title: string; place: string }[] }) {
+  return (
+    <ul className="mt-2 space-y-3">
+      {meetings.map((m) => (
+        <li key={m.startsAt + m.title} className="border-l-4 border-brand-600 pl-3">
+          <p className="font-semibold">{m.title}</p>
+          <p className="text-slate-700">
+            <time dateTime={m.startsAt}>{formatDateTime(m.startsAt)}</time> · {m.place}
+          </p>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Breadcrumbs } from "@/components/layout/breadcrumbs";
+import { kindLabel } from "@/lib/format";
+import { networkPath, organisationPath } from "@/lib/paths";
+import { getNetworks } from "@/lib/queries";
+
+export const metadata: Metadata = {
+  title: "Nätverk och program",
+  description: "Samarbeten om näringsliv och företagsklimat som spänner över flera kommuner: nätverk, utvecklingsprogram och projekt.",
+  alternates: { canonical: "/natverk" },
+};
+
+export default async function NetworksPage() {
+  const networks = await getNetworks();
+  return (
+    <>
+      <Breadcrumbs items={[{ label: "Nätverk och program" }]} />
+      <h1 className="text-3xl font-bold md:text-4xl">Nätverk och program</h1>
+      <p className="mt-2 mb-8 max-w-2xl text-lg text-slate-700">
+        Här samlas de samarbeten där kommuner arbetar tillsammans med näringslivsfrågor, ofta över läns- och kommungränser.
+      </p>
+      <ul className="grid gap-6 md:grid-cols-2">
+        {networks.map((n) => (
+          <li key={n.slug} className="rounded border border-slate-200 p-5">
+            <p className="text-sm font-semibold uppercase tracking-wide text-accent-500">{kindLabel(n.kind)}</p>
+            <h2 className="mt-1 text-xl font-bold">
+              <Link href={networkPath(n.slug)}>{n.name}</Link>
+            </h2>
+            <p className="mt-2 text-slate-700">{n.summary}</p>
+            <p className="mt-3 text-sm text-slate-600">
+              Ansvarig: <Link href={organisationPath(n.owner)}>{n.owner.name}</Link>
+              {n.memberCount ? ` · ${n.memberCount} medlemmar` : null}
+            </p>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

@@ -1,0 +1,5 @@
+import { editorialRoute } from "@/components/layout/editorial-page";
+
+const route = editorialRoute("om-kakor");
+export const generateMetadata = route.generateMetadata;
+export default route.Page;

@@ -1,0 +1,5 @@
+import { organisationRoute } from "@/components/layout/organisation-page";
+
+const route = organisationRoute(false);
+export const generateMetadata = route.generateMetadata;
+export default route.Page;

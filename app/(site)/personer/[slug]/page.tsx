@@ -1,0 +1,65 @@
+import type { Metadata } from "next";
+import Image from "next/image";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Breadcrumbs } from "@/components/layout/breadcrumbs";
+import { EntityStories } from "@/components/story/entity-stories";
+import { networkPath, organisationPath, personPath, withPage } from "@/lib/paths";
+import { getPersonPage } from "@/lib/queries";
+import { assertPageInRange, requirePageParam, requireSlug, type SlugPageProps } from "@/lib/route-params";
+
+async function load({ params, searchParams }: SlugPageProps) {
+  const [slug, page] = await Promise.all([requireSlug(params), requirePageParam(searchParams)]);
+  const data = await getPersonPage(slug, page);
+  if (!data) notFound();
+  assertPageInRange(page, data.stories.pageCount);
+  return data;
+}
+
+export async function generateMetadata(props: SlugPageProps): Promise<Metadata> {
+  const { person, stories } = await load(props);
+  const role = [person.title, person.organisation?.name].filter(Boolean).join(", ");
+  return {
+    title: person.name,
+    description: person.bio ?? (role ? `${person.name}, ${role}.` : `Artiklar med ${person.name}.`),
+    alternates: { canonical: withPage(personPath(person.slug), stories.page) },
+  };
+}
+
+export default async function PersonPage(props: SlugPageProps) {
+  const { person, stories } = await load(props);
+  return (
+    <>
+      <Breadcrumbs items={[{ label: "Personer" }, { label: person.name }]} />
+      <div className="flex flex-col gap-6 sm:flex-row sm:items-start">
+        {person.portrait ? (
+          <Image src={person.portrait.src} alt={person.portrait.alt} width={person.portrait.width} height={person.portrait.height} sizes="160px" className="h-40 w-40 rounded-full object-cover" />
+        ) : null}
+        <div>
+          <p className="text-sm font-semibold uppercase tracking-wide text-accent-500">Person</p>
+          <h1 className="mt-1 text-3xl font-bold md:text-4xl">{person.name}</h1>
+          {person.title || person.organisation ? (
+            <p className="mt-2 text-lg text-slate-700">
+              {person.title}
+              {person.title && person.organisation ? ", " : null}
+              {person.organisation ? <Link href={organisationPath(person.organisation)}>{person.organisation.name}</Link> : null}
+            </p>
+          ) : null}
+          {person.bio ? <p className="mt-3 max-w-3xl">{person.bio}</p> : null}
+          {person.coordinates.length ? (
+            <p className="mt-3">
+              <span className="font-semibold">Samordnar: </span>
+              {person.coordinates.map((n, i) => (
+                <span key={n.slug}>
+                  {i > 0 ? ", " : null}
+                  <Link href={networkPath(n.slug)}>{n.name}</Link>
+                </span>
+              ))}
+            </p>
+          ) : null}
+        </div>
+      </div>
+      <EntityStories heading={`Artiklar med ${person.name}`} stories={stories} path={personPath(person.slug)} empty="Inga artiklar ännu." />
+    </>
+  );
+}

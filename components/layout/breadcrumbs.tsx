@@ -1,0 +1,26 @@
+import Link from "next/link";
+
+export type Crumb = { href?: string; label: string };
+
+/** The trail above a page's heading; the last crumb is the current page. */
+export function Breadcrumbs({ items }: { items: Crumb[] }) {
+  const trail: Crumb[] = [{ href: "/", label: "Start" }, ...items];
+  return (
+    <nav aria-label="Brödsmulor" className="mb-4 text-sm">
+      <ol className="flex flex-wrap items-center gap-x-2 gap-y-1 text-slate-600">
+        {trail.map((c, i) => (
+          <li key={i} className="flex items-center gap-2">
+            {i > 0 ? <span aria-hidden="true">›</span> : null}
+            {c.href && i < trail.length - 1 ? (
+              <Link href={c.href}>{c.label}</Link>
+            ) : (
+              <span aria-current="page" className="text-slate-700">
+                {c.label}
+              </span>
+            )}
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}

@@ -1,0 +1,104 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, permanentRedirect } from "next/navigation";
+import { Breadcrumbs } from "@/components/layout/breadcrumbs";
+import { EntityStories } from "@/components/story/entity-stories";
+import { kindLabel } from "@/lib/format";
+import { networkPath, organisationPath, personPath, withPage } from "@/lib/paths";
+import { getOrganisationPage } from "@/lib/queries";
+import { assertPageInRange, requirePageParam, requireSlug, type SlugPageProps } from "@/lib/route-params";
+
+// One page for every organisation; municipalities live under /kommuner, the others under
+// /organisationer, and each URL redirects to the other when asked for the wrong kind.
+async function load(municipal: boolean, { params, searchParams }: SlugPageProps) {
+  const [slug, page] = await Promise.all([requireSlug(params), requirePageParam(searchParams)]);
+  const data = await getOrganisationPage(slug, page);
+  if (!data) notFound();
+  if ((data.organisation.kind === "MUNICIPALITY") !== municipal) permanentRedirect(organisationPath(data.organisation));
+  assertPageInRange(page, data.stories.pageCount);
+  return data;
+}
+
+export function organisationRoute(municipal: boolean) {
+  return {
+    async generateMetadata(props: SlugPageProps): Promise<Metadata> {
+      const { organisation: o, stories } = await load(municipal, props);
+      const path = withPage(organisationPath(o), stories.page);
+      return {
+        title: stories.page > 1 ? `${o.name}, sida ${stories.page}` : o.name,
+        description: o.description ?? `Näringslivsnyheter från ${o.name}.`,
+        alternates: { canonical: path },
+      };
+    },
+    async Page(props: SlugPageProps) {
+      const { organisation: o, stories } = await load(municipal, props);
+      return (
+        <>
+          <Breadcrumbs items={[{ href: "/kommuner", label: municipal ? "Kommuner" : "Organisationer" }, { label: o.name }]} />
+          <p className="text-sm font-semibold uppercase tracking-wide text-accent-500">{kindLabel(o.kind)}</p>
+          <h1 className="mt-1 text-3xl font-bold md:text-4xl">{o.name}</h1>
+          {o.description ? <p className="mt-3 max-w-3xl text-lg text-slate-700">{o.description}</p> : null}
+          <dl className="mt-6 grid max-w-3xl gap-x-8 gap-y-2 text-sm sm:grid-cols-2">
+            {o.county ? (
+              <div>
+                <dt className="font-semibold">Län</dt>
+                <dd>{o.county}</dd>
+              </div>
+            ) : null}
+            {o.municipalityCode ? (
+              <div>
+                <dt className="font-semibold">Kommunkod</dt>
+                <dd>{o.municipalityCode}</dd>
+              </div>
+            ) : null}
+            {o.website ? (
+              <div>
+                <dt className="font-semibold">Webbplats</dt>
+                <dd>
+                  <a href={o.website}>{o.website.replace(/^https?:\/\/(www\.)?/, "").replace(/\/$/, "")}</a>
+                </dd>
+              </div>
+            ) : null}
+          </dl>
+
+          {o.networks.length || o.people.length ? (
+            <div className="mt-10 grid gap-8 md:grid-cols-2">
+              {o.networks.length ? (
+                <section aria-labelledby="org-natverk">
+                  <h2 id="org-natverk" className="text-xl font-bold">
+                    Nätverk och program
+                  </h2>
+                  <ul className="mt-2 space-y-1">
+                    {o.networks.map((n) => (
+                      <li key={n.slug}>
+                        <Link href={networkPath(n.slug)}>{n.name}</Link>
+                        <span className="text-sm text-slate-600"> · {n.role === "owner" ? "ansvarig" : "medlem"}</span>
+                      </li>
+                    ))}
+                  </ul>
+                </section>
+              ) : null}
+              {o.people.length ? (
+                <section aria-labelledby="org-personer">
+                  <h2 id="org-personer" className="text-xl font-bold">
+                    Personer
+                  </h2>
+                  <ul className="mt-2 space-y-1">
+                    {o.people.map((p) => (
+                      <li key={p.slug}>
+                        <Link href={personPath(p.slug)}>{p.name}</Link>
+                        {p.title ? <span className="text-sm text-slate-600">, {p.title}</span> : null}
+                      </li>
+                    ))}
+                  </ul>
+                </section>
+              ) : null}
+            </div>
+          ) : null}
+
+          <EntityStories heading={`Artiklar om ${o.shortName ?? o.name}`} stories={stories} path={organisationPath(o)} empty="Inga artiklar ännu." />
+        </>
+      );
+    },
+  };
+}

@@ -1,0 +1,41 @@
+import Link from "next/link";
+
+const NAV = [
+  { href: "/nyheter", label: "Nyheter" },
+  { href: "/intervjuer", label: "Intervjuer" },
+  { href: "/natverk", label: "Nätverk och program" },
+  { href: "/kommuner", label: "Kommuner" },
+  { href: "/om", label: "Om oss" },
+];
+
+export function SiteHeader({ siteName, tagline }: { siteName: string; tagline?: string | null }) {
+  return (
+    <header className="border-b-4 border-brand-800 bg-white">
+      <a
+        href="#innehall"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:px-4 focus:py-2"
+      >
+        Hoppa till innehållet
+      </a>
+      <div className="mx-auto flex max-w-6xl flex-col gap-3 px-4 py-4 md:flex-row md:items-end md:justify-between">
+        <div>
+          <Link href="/" className="text-2xl font-extrabold tracking-tight text-brand-800 no-underline hover:text-brand-900">
+            {siteName}
+          </Link>
+          {tagline ? <p className="text-sm text-slate-600">{tagline}</p> : null}
+        </div>
+        <nav aria-label="Huvudmeny">
+          <ul className="flex flex-wrap gap-x-5 gap-y-2 text-base font-semibold">
+            {NAV.map((item) => (
+              <li key={item.href}>
+                <Link href={item.href} className="text-slate-800 no-underline hover:text-brand-700 hover:underline">
+                  {item.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </div>
+    </header>
+  );
+}

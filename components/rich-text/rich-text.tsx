@@ -1,0 +1,117 @@
+import Image from "next/image";
+import Link from "next/link";
+import { Fragment, type ReactNode } from "react";
+import { safeHref } from "@/lib/rich-text/links";
+import type { BlockNode, InlineNode, RichTextDoc } from "@/lib/rich-text/schema";
+
+// Renders a stored document into React elements through an allowlist of node and mark types.
+// Nothing here produces raw HTML: text is always a React text child, unknown node types are
+// dropped, and links pass safeHref, so no document can inject markup or script.
+
+type Props = { doc: RichTextDoc | null | undefined };
+
+export function RichText({ doc }: Props) {
+  const blocks = Array.isArray(doc?.content) ? doc.content : [];
+  return <div className="rich-text">{renderBlocks(blocks, "b")}</div>;
+}
+
+function renderBlocks(blocks: BlockNode[], keyPrefix: string): ReactNode[] {
+  const out: ReactNode[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const node = blocks[i]!;
+    if (node?.type === "questionAnswer") {
+      // Consecutive question/answer pairs form one description list.
+      const group: Extract<BlockNode, { type: "questionAnswer" }>[] = [];
+      while (blocks[i]?.type === "questionAnswer") group.push(blocks[i++] as (typeof group)[number]);
+      i--;
+      out.push(
+        <dl key={`${keyPrefix}${i}`} className="qa-list">
+          {group.map((qa, j) => (
+            <div key={j} className="qa">
+              <dt className="qa-question">{renderInline(qa.content?.[0]?.content)}</dt>
+              <dd className="qa-answer">{renderBlocks(qa.content?.[1]?.content ?? [], `${keyPrefix}${i}-${j}-`)}</dd>
+            </div>
+          ))}
+        </dl>,
+      );
+      continue;
+    }
+    out.push(renderBlock(node, `${keyPrefix}${i}`));
+  }
+  return out;
+}
+
+function renderBlock(node: BlockNode, key: string): ReactNode {
+  switch (node?.type) {
+    case "paragraph":
+      return node.content?.length ? <p key={key}>{renderInline(node.content)}</p> : null;
+    case "heading": {
+      const level = node.attrs?.level;
+      const Tag = level === 3 ? "h3" : level === 4 ? "h4" : "h2";
+      return <Tag key={key}>{renderInline(node.content)}</Tag>;
+    }
+    case "bulletList":
+      return <ul key={key}>{renderItems(node.content, key)}</ul>;
+    case "orderedList": {
+      const start = Number.isInteger(node.attrs?.start) ? node.attrs?.start : undefined;
+      return (
+        <ol key={key} start={start}>
+          {renderItems(node.content, key)}
+        </ol>
+      );
+    }
+    case "blockquote":
+      return <blockquote key={key}>{renderBlocks(node.content ?? [], `${key}-`)}</blockquote>;
+    case "factBox":
+      return (
+        <aside key={key} className="fact-box" aria-label={String(node.attrs?.title || "Fakta")}>
+          <p className="fact-box-title">{String(node.attrs?.title || "Fakta")}</p>
+          {renderBlocks(node.content ?? [], `${key}-`)}
+        </aside>
+      );
+    case "image":
+      return <Figure key={key} attrs={node.attrs} />;
+    default:
+      return null;
+  }
+}
+
+function renderItems(items: { type: string; content: BlockNode[] }[] | undefined, key: string): ReactNode[] {
+  return (items ?? []).filter((li) => li?.type === "listItem").map((li, i) => <li key={`${key}-${i}`}>{renderBlocks(li.content ?? [], `${key}-${i}-`)}</li>);
+}
+
+const MEDIA_SRC = /^\/media\/[a-z0-9-]+\.(webp|png|jpg|jpeg|avif)$/;
+
+function Figure({ attrs }: { attrs: Extract<BlockNode, { type: "image" }>["attrs"] }) {
+  if (!attrs || typeof attrs.src !== "string" || !MEDIA_SRC.test(attrs.src) || !attrs.alt) return null;
+  const width = Number(attrs.width) || 1200;
+  const height = Number(attrs.height) || 675;
+  return (
+    <figure className="rich-figure">
+      <Image src={attrs.src} alt={String(attrs.alt)} width={width} height={height} sizes="(min-width: 768px) 720px, 100vw" />
+      {attrs.caption || attrs.credit ? (
+        <figcaption>
+          {attrs.caption ? String(attrs.caption) : null}
+          {attrs.credit ? <span className="credit"> {String(attrs.credit)}</span> : null}
+        </figcaption>
+      ) : null}
+    </figure>
+  );
+}
+
+function renderInline(nodes: InlineNode[] | undefined): ReactNode[] {
+  return (nodes ?? []).map((node, i) => {
+    if (node?.type === "hardBreak") return <br key={i} />;
+    if (node?.type !== "text" || typeof node.text !== "string") return null;
+    let el: ReactNode = node.text;
+    for (const mark of node.marks ?? []) {
+      if (mark?.type === "bold") el = <strong>{el}</strong>;
+      else if (mark?.type === "italic") el = <em>{el}</em>;
+      else if (mark?.type === "link") {
+        const href = safeHref(mark.attrs?.href);
+        if (href) el = href.startsWith("/") ? <Link href={href}>{el}</Link> : <a href={href}>{el}</a>;
+      }
+    }
+    return <Fragment key={i}>{el}</Fragment>;
+  });
+}

@@ -1,0 +1,53 @@
+import Image from "next/image";
+import Link from "next/link";
+import type { StoryCard as StoryCardData } from "@/lib/db/public";
+import { kindLabel } from "@/lib/format";
+import { storyPath } from "@/lib/paths";
+import { Time } from "@/components/ui/time";
+
+type Props = { story: StoryCardData; headingLevel?: 2 | 3; size?: "normal" | "large"; priority?: boolean };
+
+export function StoryCard({ story, headingLevel = 2, size = "normal", priority = false }: Props) {
+  const Heading = headingLevel === 2 ? "h2" : "h3";
+  return (
+    <article className="group flex flex-col">
+      {story.image ? (
+        <Image
+          src={story.image.src}
+          alt=""
+          width={story.image.width}
+          height={story.image.height}
+          sizes={size === "large" ? "(min-width: 768px) 66vw, 100vw" : "(min-width: 768px) 33vw, 100vw"}
+          priority={priority}
+          className="mb-3 aspect-video w-full rounded object-cover"
+        />
+      ) : null}
+      <p className="text-sm font-semibold uppercase tracking-wide text-accent-500">
+        {kindLabel(story.kind)}
+        <span className="sr-only">,</span>
+      </p>
+      <Heading className={size === "large" ? "mt-1 text-2xl font-bold leading-snug md:text-3xl" : "mt-1 text-xl font-bold leading-snug"}>
+        <Link href={storyPath(story)} className="text-slate-900 no-underline hover:underline">
+          {story.title}
+        </Link>
+      </Heading>
+      <p className="mt-2 text-slate-700">{story.lead}</p>
+      <p className="mt-2 text-sm text-slate-600">
+        <Time iso={story.publishedAt} />
+        {story.organisations.length ? ` · ${story.organisations.map((o) => o.shortName ?? o.name).join(", ")}` : null}
+      </p>
+    </article>
+  );
+}
+
+export function StoryGrid({ stories, headingLevel = 2 }: { stories: StoryCardData[]; headingLevel?: 2 | 3 }) {
+  return (
+    <ul className="grid gap-x-8 gap-y-10 sm:grid-cols-2 lg:grid-cols-3">
+      {stories.map((s) => (
+        <li key={s.id}>
+          <StoryCard story={s} headingLevel={headingLevel} />
+        </li>
+      ))}
+    </ul>
+  );
+}

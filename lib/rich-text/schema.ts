@@ -66,7 +66,8 @@ export const blockNodeSchema: z.ZodType<BlockNode> = z.lazy(() =>
     z.object({
       type: z.literal("factBox"),
       attrs: z.object({ title: z.string() }),
-      content: z.array(blockNodeSchema).min(1),
+      // A fact box may be a single fact in its title.
+      content: z.array(blockNodeSchema),
     }),
     z.object({
       type: z.literal("questionAnswer"),

@@ -27,7 +27,7 @@ export default async function NetworkPage({ params }: SlugProps) {
   return (
     <>
       <Breadcrumbs items={[{ href: "/natverk", label: "Nätverk och program" }, { label: network.name }]} />
-      <div className="grid gap-10 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+      <div className="grid grid-cols-1 gap-10 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <article>
           <p className="text-sm font-semibold uppercase tracking-wide text-accent-500">{kindLabel(network.kind)}</p>
           <h1 className="mt-2 text-3xl font-extrabold leading-tight md:text-4xl">{network.name}</h1>

@@ -1,0 +1,90 @@
+import { expect, test } from "@playwright/test";
+import { STORIES } from "./support";
+
+test("a reader goes from the start page to an interview, its people, network and municipality", async ({ page }) => {
+  await page.goto("/");
+  const featured = page.getByRole("region", { name: "Utvald intervju" });
+  await featured.getByRole("link").first().click();
+  await expect(page).toHaveURL(/\/intervjuer\/ett-natverk-som-gar-over-kommungranserna$/);
+
+  // Questions and answers are a description list: question in <dt>, answer in <dd>.
+  const qa = page.locator("article dl.qa-list");
+  await expect(qa.locator("dt").first()).toBeVisible();
+  expect(await qa.locator("dt").count()).toBeGreaterThanOrEqual(4);
+  expect(await qa.locator("dd").count()).toBe(await qa.locator("dt").count());
+
+  // Dates are machine-readable and Swedish.
+  const published = page.locator("article header time").first();
+  await expect(published).toHaveText("7 september 2022");
+  await expect(published).toHaveAttribute("datetime", /^2022-09-0[67]T/);
+
+  await page.getByRole("complementary", { name: "Intervjuade" }).getByRole("link", { name: "Pia Areblad" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Pia Areblad");
+  await page.getByRole("link", { name: /Näringslivsnätverket i Göteborgsregionen/ }).first().click();
+  await expect(page).toHaveURL(/\/natverk\/naringslivsnatverket-goteborgsregionen$/);
+  await expect(page.getByRole("heading", { name: /Medlemmar \(13\)/ })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Tidigare möten" })).toBeVisible();
+
+  await page.getByRole("complementary", { name: "Fakta om samarbetet" }).getByRole("link", { name: "Stenungsund" }).click();
+  await expect(page).toHaveURL(/\/kommuner\/stenungsund$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Stenungsunds kommun");
+  await page.getByRole("link", { name: /Stenungsund tar täten/ }).first().click();
+  await expect(page).toHaveURL(STORIES.seriesInterview);
+});
+
+test("a story shows its owner, topics, series and related stories, all as working links", async ({ page }) => {
+  await page.goto(STORIES.seriesInterview);
+  const series = page.getByRole("navigation", { name: /Det här är en del av serien/ });
+  await expect(series.locator('[aria-current="page"]')).toContainText("Stenungsund");
+  await expect(page.getByText("Sidansvarig:")).toBeVisible();
+  await expect(page.locator("figure.hero-figure figcaption")).toContainText("Illustration");
+  const hero = page.locator("figure.hero-figure img");
+  await expect(hero).toHaveAttribute("width", /\d+/);
+  await expect(hero).toHaveAttribute("height", /\d+/);
+  expect(await hero.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+
+  await page.locator("footer").getByText("Ämnen:").locator("..").getByRole("link").first().click();
+  await expect(page).toHaveURL(/\/amnen\//);
+  await expect(page.getByRole("heading", { name: /Artiklar om/ })).toBeVisible();
+
+  await page.goBack();
+  await series.getByRole("link").first().click();
+  await expect(page).toHaveURL(/\/serier\/kommundirektorerna-om-pandemin$/);
+  await expect(page.getByRole("link", { name: /Stenungsund tar täten/ })).toBeVisible();
+});
+
+test("lists are paginated with stable URLs, newest first", async ({ page }) => {
+  await page.goto("/nyheter");
+  const firstPage = await page.locator("main article h2").allTextContents();
+  expect(firstPage[0]).toMatch(/Lerum med i Svenskt/);
+  await page.getByRole("navigation", { name: "Sidnumrering" }).getByRole("link", { name: /Nästa/ }).click();
+  await expect(page).toHaveURL(/\/nyheter\?sida=2$/);
+  const secondPage = await page.locator("main article h2").allTextContents();
+  expect(secondPage.length).toBeGreaterThan(0);
+  expect(secondPage.some((t) => firstPage.includes(t))).toBe(false);
+  await expect(page.getByRole("navigation", { name: "Sidnumrering" }).locator('[aria-current="page"]')).toContainText("2");
+  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", /\/nyheter\?sida=2$/);
+
+  await page.goto("/kommuner/lerum?sida=2");
+  await expect(page.getByRole("heading", { name: /Artiklar om Lerum, sida 2/ })).toBeVisible();
+});
+
+test("bad addresses get a Swedish 404 with a way back, never a server error", async ({ page, request }) => {
+  for (const path of ["/nyheter?sida=abc", "/nyheter?sida=0", "/nyheter?sida=-3", "/nyheter?sida=99", "/nyheter/finns-inte", "/kommuner/%E2%80%8B", "/personer/<script>", "/amnen/x?sida=1e9", "/natverk/finns-inte"]) {
+    const res = await request.get(path, { maxRedirects: 0 });
+    expect(res.status(), path).toBe(404);
+  }
+  await page.goto("/nyheter/finns-inte");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sidan finns inte");
+  await page.getByRole("link", { name: "gå till startsidan" }).click();
+  await expect(page).toHaveURL(/\/$/);
+});
+
+test("a story asked for under the wrong kind redirects permanently to its real address", async ({ request }) => {
+  const res = await request.get("/nyheter/ett-natverk-som-gar-over-kommungranserna", { maxRedirects: 0 });
+  expect(res.status()).toBe(308);
+  expect(res.headers()["location"]).toMatch(/\/intervjuer\/ett-natverk-som-gar-over-kommungranserna$/);
+  const org = await request.get("/kommuner/svenskt-naringsliv", { maxRedirects: 0 });
+  expect(org.status()).toBe(308);
+  expect(org.headers()["location"]).toMatch(/\/organisationer\/svenskt-naringsliv$/);
+});

@@ -1,0 +1,40 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page } from "@playwright/test";
+
+export const STORIES = {
+  news: "/nyheter/lerum-med-i-svenskt-naringslivs-utvecklingsprogram",
+  newsWithPhotos: "/nyheter/vardskap-mot-foretag-en-fraga-for-hela-kommunen",
+  interview: "/intervjuer/ett-natverk-som-gar-over-kommungranserna",
+  seriesInterview: "/intervjuer/stenungsund-tar-taten-i-regionens-foretagsklimat",
+};
+
+/** One URL per public page type, with the heading a reader sees first. */
+export const PAGE_TYPES: { name: string; path: string; h1: RegExp }[] = [
+  { name: "startsida", path: "/", h1: /Näringslivsnytt/ },
+  { name: "nyhetslista", path: "/nyheter", h1: /^Nyheter$/ },
+  { name: "nyhetslista sida 2", path: "/nyheter?sida=2", h1: /Nyheter, sida 2/ },
+  { name: "intervjulista", path: "/intervjuer", h1: /^Intervjuer$/ },
+  { name: "nyhet", path: STORIES.news, h1: /Lerum/ },
+  { name: "nyhet med bilder", path: STORIES.newsWithPhotos, h1: /[Vv]ärdskap/ },
+  { name: "intervju", path: STORIES.interview, h1: /nätverk/i },
+  { name: "intervju i serie", path: STORIES.seriesInterview, h1: /Stenungsund/ },
+  { name: "nätverkslista", path: "/natverk", h1: /Nätverk och program/ },
+  { name: "nätverk", path: "/natverk/naringslivsnatverket-goteborgsregionen", h1: /Göteborgsregionen/ },
+  { name: "kommunlista", path: "/kommuner", h1: /Kommuner/ },
+  { name: "kommun", path: "/kommuner/lerum", h1: /Lerums kommun/ },
+  { name: "organisation", path: "/organisationer/svenskt-naringsliv", h1: /Svenskt Näringsliv/ },
+  { name: "ämne", path: "/amnen/foretagsklimat", h1: /Företagsklimat/ },
+  { name: "person", path: "/personer/pia-areblad", h1: /Pia Areblad/ },
+  { name: "serie", path: "/serier/kommundirektorerna-om-pandemin", h1: /./ },
+  { name: "om", path: "/om", h1: /./ },
+  { name: "kontakt", path: "/kontakt", h1: /./ },
+  { name: "tillgänglighet", path: "/tillganglighet", h1: /[Tt]illgänglighet/ },
+  { name: "om kakor", path: "/om-kakor", h1: /[Kk]akor/ },
+  { name: "404", path: "/finns-inte-alls", h1: /Sidan finns inte/ },
+];
+
+export async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  expect(summary).toEqual([]);
+}

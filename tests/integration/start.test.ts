@@ -1,0 +1,36 @@
+import { spawnSync } from "node:child_process";
+import { describe, expect, it } from "vitest";
+
+// `npm start` with bad configuration stops at once with one line that names the problem.
+function start(env: Record<string, string>) {
+  const res = spawnSync("node_modules/.bin/tsx", ["--conditions=react-server", "scripts/start.ts"], {
+    env: { PATH: process.env.PATH!, HOME: process.env.HOME!, ...env },
+    encoding: "utf8",
+    timeout: 60_000,
+  });
+  return { status: res.status, stderr: res.stderr.trim(), stdout: res.stdout };
+}
+
+describe("npm start refuses bad configuration", () => {
+  it("names an invalid PORT in one line", () => {
+    const { status, stderr } = start({ PORT: "eighty" });
+    expect(status).toBe(1);
+    expect(stderr.split("\n")).toHaveLength(1);
+    expect(stderr).toMatch(/^Invalid configuration: PORT /);
+  });
+
+  it("names a DATABASE_URL that is not a postgres URL", () => {
+    const { status, stderr } = start({ DATABASE_URL: "mysql://localhost/db" });
+    expect(status).toBe(1);
+    expect(stderr).toMatch(/^Invalid configuration: DATABASE_URL must be a postgres/);
+    expect(stderr.split("\n")).toHaveLength(1);
+  });
+
+  it("names DATABASE_URL, without its password, when the server cannot be reached", () => {
+    const { status, stderr } = start({ DATABASE_URL: "postgresql://app:hemligt@127.0.0.1:1/app" });
+    expect(status).toBe(1);
+    expect(stderr.split("\n")).toHaveLength(1);
+    expect(stderr).toMatch(/^Cannot reach the database at DATABASE_URL=postgresql:\/\/app:\*\*\*@127\.0\.0\.1:1\/app: ECONNREFUSED/);
+    expect(stderr).not.toContain("hemligt");
+  });
+});

@@ -11,6 +11,8 @@ type Options = {
   database?: string;
   /** Throwaway clusters for tests: no fsync, removed on stop. */
   ephemeral?: boolean;
+  /** Log every statement (to `log`), for benchmarks that count queries. */
+  logStatements?: boolean;
   log?: (line: string) => void;
 };
 
@@ -34,10 +36,13 @@ export async function startEmbeddedPostgres(opts: Options): Promise<EmbeddedPg> 
     persistent: !opts.ephemeral,
     createPostgresUser: isRoot,
     initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
-    postgresFlags: opts.ephemeral
-      ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]
-      : [],
-    onLog: () => {},
+    postgresFlags: [
+      ...(opts.ephemeral ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"] : []),
+      ...(opts.logStatements ? ["-c", "log_statement=all"] : []),
+    ],
+    onLog: (line) => {
+      if (opts.logStatements) opts.log?.(String(line));
+    },
     onError: (e) => opts.log?.(`postgres: ${String(e).trim()}`),
   });
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 // `npm start` with bad configuration stops at once with one line that names the problem.
 function start(env: Record<string, string>) {
   const res = spawnSync("node_modules/.bin/tsx", ["--conditions=react-server", "scripts/start.ts"], {
-    env: { PATH: process.env.PATH!, HOME: process.env.HOME!, ...env },
+    env: { PATH: process.env.PATH!, HOME: process.env.HOME!, NODE_ENV: "production", ...env },
     encoding: "utf8",
     timeout: 60_000,
   });

@@ -5,6 +5,7 @@ import type { z } from "zod";
 import { markdownToDoc, type ImageResolver } from "@/lib/rich-text/markdown";
 import type { RichTextDoc } from "@/lib/rich-text/schema";
 import { richTextDocSchema } from "@/lib/rich-text/schema";
+import { slugify } from "@/lib/slug";
 import {
   networkFrontMatterSchema,
   organisationSchema,
@@ -61,16 +62,14 @@ export async function loadContent(dir = CONTENT_DIR) {
   const topics = await readJson(dir, "topics.json", topicSchema.array());
   const series = await readJson(dir, "series.json", seriesSchema.array());
 
-  const networks = (await readMarkdownDir(path.join(dir, "networks"))).map((f) => ({
-    ...parse(networkFrontMatterSchema, f.data, `content/networks/${f.file}`),
-    markdown: f.body,
-    file: `networks/${f.file}`,
-  }));
-  const stories = (await readMarkdownDir(path.join(dir, "stories"))).map((f) => ({
-    ...parse(storyFrontMatterSchema, f.data, `content/stories/${f.file}`),
-    markdown: f.body,
-    file: `stories/${f.file}`,
-  }));
+  const networks = (await readMarkdownDir(path.join(dir, "networks"))).map((f) => {
+    const data = parse(networkFrontMatterSchema, f.data, `content/networks/${f.file}`);
+    return { ...data, slug: data.slug ?? slugify(data.name), markdown: f.body, file: `networks/${f.file}` };
+  });
+  const stories = (await readMarkdownDir(path.join(dir, "stories"))).map((f) => {
+    const data = parse(storyFrontMatterSchema, f.data, `content/stories/${f.file}`);
+    return { ...data, slug: data.slug ?? slugify(data.title), markdown: f.body, file: `stories/${f.file}` };
+  });
   const pages = (await readMarkdownDir(path.join(dir, "pages"))).map((f) => ({
     ...parse(pageFrontMatterSchema, f.data, `content/pages/${f.file}`),
     slug: f.file.replace(/\.md$/, ""),

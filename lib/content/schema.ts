@@ -54,7 +54,8 @@ export const seriesSchema = z.object({ slug, name: text, description: optionalTe
 
 export const networkFrontMatterSchema = z.object({
   name: text,
-  slug,
+  // Optional: derived from the name when left out.
+  slug: slug.optional(),
   kind: z.enum(["NETWORK", "PROGRAMME", "PROJECT"]),
   summary: text,
   coordinator: slug.nullish().transform((v) => v ?? null),
@@ -70,7 +71,8 @@ export const networkFrontMatterSchema = z.object({
 export const storyFrontMatterSchema = z.object({
   kind: z.enum(["NEWS", "INTERVIEW"]),
   title: text,
-  slug,
+  // Optional: derived from the title when left out.
+  slug: slug.optional(),
   lead: text,
   publishedAt: date,
   updatedAt: date.nullish(),

@@ -7,7 +7,7 @@ import { unstable_cache } from "next/cache";
 //   story:<slug>      one story's page
 //   org:<slug>, topic:<slug>, network:<slug>, person:<slug>, series:<slug>
 //                     an entity's page, including the stories listed on it
-//   organisations, networks   the index pages of those entities
+//   organisations, networks, topics   the index pages of those entities
 //   settings, page:<slug>     site settings (header and footer) and editorial pages
 // Publishing a story invalidates story:<slug>, stories, and the tags of the entities it
 // concerns, and nothing else.
@@ -21,6 +21,7 @@ export const tags = {
   series: (slug: string) => `series:${slug}`,
   organisations: "organisations",
   networks: "networks",
+  topics: "topics",
   settings: "settings",
   page: (slug: string) => `page:${slug}`,
 } as const;

@@ -7,7 +7,7 @@ import { getOrganisation, listOrganisations } from "@/lib/db/organisations";
 import { getPerson, storiesAboutPersonWhere } from "@/lib/db/people";
 import { getPage, getSiteSettings } from "@/lib/db/site";
 import { getPublishedStory, listLatestStories, listPublishedStories, listRelatedStories, type StoryKindValue } from "@/lib/db/stories";
-import { getSeries, getTopic } from "@/lib/db/taxonomy";
+import { getSeries, getTopic, listTopics } from "@/lib/db/taxonomy";
 
 // The cached public reads that pages call. Each is wrapped in React's cache() too, so
 // generateMetadata and the page share one call per request.
@@ -43,6 +43,8 @@ export const getRelatedStories = cache((story: { id: string; slug: string; topic
     () => listRelatedStories({ id: story.id, topicSlugs, organisationSlugs }),
   );
 });
+
+export const getTopics = cache(() => cached(["topics"], [tags.topics], listTopics));
 
 export const getNetworks = cache(() => cached(["networks"], [tags.networks], listNetworks));
 

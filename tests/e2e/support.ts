@@ -23,6 +23,7 @@ export const PAGE_TYPES: { name: string; path: string; h1: RegExp }[] = [
   { name: "kommunlista", path: "/kommuner", h1: /Kommuner/ },
   { name: "kommun", path: "/kommuner/lerum", h1: /Lerums kommun/ },
   { name: "organisation", path: "/organisationer/svenskt-naringsliv", h1: /Svenskt Näringsliv/ },
+  { name: "ämneslista", path: "/amnen", h1: /^Ämnen$/ },
   { name: "ämne", path: "/amnen/foretagsklimat", h1: /Företagsklimat/ },
   { name: "person", path: "/personer/pia-areblad", h1: /Pia Areblad/ },
   { name: "serie", path: "/serier/kommundirektorerna-om-pandemin", h1: /./ },

@@ -28,7 +28,7 @@ export default async function TopicPage(props: SlugPageProps) {
   const { topic, stories } = await load(props);
   return (
     <>
-      <Breadcrumbs items={[{ label: "Ämnen" }, { label: topic.name }]} />
+      <Breadcrumbs items={[{ href: "/amnen", label: "Ämnen" }, { label: topic.name }]} />
       <p className="text-sm font-semibold uppercase tracking-wide text-accent-500">Ämne</p>
       <h1 className="mt-1 text-3xl font-bold md:text-4xl">{topic.name}</h1>
       {topic.description ? <p className="mt-3 max-w-3xl text-lg text-slate-700">{topic.description}</p> : null}

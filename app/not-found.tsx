@@ -1,10 +1,13 @@
 import { connection } from "next/server";
+import type { Metadata } from "next";
 import { NotFoundContent } from "@/components/layout/not-found-content";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
 import { getSettings } from "@/lib/queries";
 
 // Addresses that match no route at all; pages' own notFound() use app/(site)/not-found.tsx.
+export const metadata: Metadata = { title: "Sidan finns inte" };
+
 export default async function NotFound() {
   await connection();
   const settings = await getSettings();

@@ -30,3 +30,43 @@ export const tags = {
 export function cached<T>(key: (string | number)[], tagList: string[], fn: () => Promise<T>): Promise<T> {
   return unstable_cache(fn, key.map(String), { tags: tagList, revalidate: false })();
 }
+
+class Missing extends Error {}
+
+/**
+ * Like cached(), but a null result (no such record, page past the end) is not stored, so
+ * requests for made-up slugs or page numbers cannot fill the cache and push real pages out.
+ */
+export async function cachedUnlessNull<T>(key: (string | number)[], tagList: string[], fn: () => Promise<T | null>): Promise<T | null> {
+  try {
+    return await cached(key, tagList, async () => {
+      const value = await fn();
+      if (value === null) throw new Missing();
+      return value;
+    });
+  } catch (err) {
+    if (err instanceof Missing) return null;
+    throw err;
+  }
+}
+
+/** Everything a story appears on: what publishing, editing or unpublishing it must invalidate. */
+export function storyTags(story: {
+  slug: string;
+  organisations: { slug: string }[];
+  topics: { slug: string }[];
+  networks: { slug: string }[];
+  people: { slug: string }[];
+  series: { slug: string } | null;
+}): string[] {
+  return [
+    tags.story(story.slug),
+    tags.stories,
+    tags.organisations, // story counts on /kommuner
+    ...story.organisations.map((o) => tags.organisation(o.slug)),
+    ...story.topics.map((t) => tags.topic(t.slug)),
+    ...story.networks.map((n) => tags.network(n.slug)),
+    ...story.people.map((p) => tags.person(p.slug)),
+    ...(story.series ? [tags.series(story.series.slug)] : []),
+  ];
+}

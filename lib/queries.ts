@@ -1,18 +1,33 @@
 import "server-only";
 import { cache } from "react";
-import { cached, tags } from "@/lib/cache";
+import { cached, cachedUnlessNull, tags } from "@/lib/cache";
 import { env } from "@/lib/env";
 import { getNetwork, listNetworks } from "@/lib/db/networks";
 import { getOrganisation, listOrganisations } from "@/lib/db/organisations";
-import { getPerson, storiesAboutPersonWhere } from "@/lib/db/people";
+import { getPerson } from "@/lib/db/people";
 import { getPage, getSiteSettings } from "@/lib/db/site";
-import { getPublishedStory, listLatestStories, listPublishedStories, listRelatedStories, type StoryKindValue } from "@/lib/db/stories";
+import {
+  getPublishedStory,
+  listLatestStories,
+  listPublishedStories,
+  listRelatedStories,
+  listSeriesParts,
+  type StoryKindValue,
+  type StoryScope,
+} from "@/lib/db/stories";
 import { getSeries, getTopic, listTopics } from "@/lib/db/taxonomy";
 
 // The cached public reads that pages call. Each is wrapped in React's cache() too, so
-// generateMetadata and the page share one call per request.
+// generateMetadata and the page share one call per request. Reads that can miss return null,
+// which is never cached: a page past the end of a list counts as a miss too.
 
 const pageSize = () => env().LIST_PAGE_SIZE;
+
+/** A page of a scoped story list, or null when the page is past the end. */
+async function storyPage(page: number, scope: StoryScope, kind?: StoryKindValue) {
+  const stories = await listPublishedStories({ page, pageSize: pageSize(), scope, kind });
+  return page > stories.pageCount ? null : stories;
+}
 
 export const getSettings = cache(() => cached(["settings"], [tags.settings], getSiteSettings));
 
@@ -29,71 +44,69 @@ export const getHome = cache(() =>
 );
 
 export const getStoryList = cache((kind: StoryKindValue, page: number) =>
-  cached(["stories", kind, page, pageSize()], [tags.stories], () => listPublishedStories({ kind, page, pageSize: pageSize() })),
+  cachedUnlessNull(["stories", kind, page, pageSize()], [tags.stories], () => storyPage(page, {}, kind)),
 );
 
-export const getStory = cache((slug: string) => cached(["story", slug], [tags.story(slug)], () => getPublishedStory(slug)));
+export const getStory = cache((slug: string) => cachedUnlessNull(["story", slug], [tags.story(slug)], () => getPublishedStory(slug)));
 
-export const getRelatedStories = cache((story: { id: string; slug: string; topics: { slug: string }[]; organisations: { slug: string }[] }) => {
+export const getSeriesParts = cache((seriesSlug: string) => cached(["series-parts", seriesSlug], [tags.series(seriesSlug)], () => listSeriesParts(seriesSlug)));
+
+export const getRelatedStories = cache((story: { id: string; topics: { slug: string }[]; organisations: { slug: string }[] }) => {
   const topicSlugs = story.topics.map((t) => t.slug);
   const organisationSlugs = story.organisations.map((o) => o.slug);
-  return cached(
-    ["related", story.id],
-    [...topicSlugs.map(tags.topic), ...organisationSlugs.map(tags.organisation)],
-    () => listRelatedStories({ id: story.id, topicSlugs, organisationSlugs }),
+  return cached(["related", story.id], [...topicSlugs.map(tags.topic), ...organisationSlugs.map(tags.organisation)], () =>
+    listRelatedStories({ id: story.id, topicSlugs, organisationSlugs }),
   );
 });
 
-export const getTopics = cache(() => cached(["topics"], [tags.topics], listTopics));
-
 export const getNetworks = cache(() => cached(["networks"], [tags.networks], listNetworks));
 
+export const getTopics = cache(() => cached(["topics"], [tags.topics], listTopics));
+
 export const getNetworkPage = cache((slug: string) =>
-  cached(["network", slug], [tags.network(slug)], async () => {
+  cachedUnlessNull(["network", slug], [tags.network(slug)], async () => {
     const network = await getNetwork(slug);
     if (!network) return null;
-    const stories = await listPublishedStories({ page: 1, pageSize: 20, where: { networks: { some: { network: { slug } } } } });
+    const stories = await listPublishedStories({ page: 1, pageSize: 20, scope: { network: slug } });
     return { network, stories: stories.items };
   }),
 );
 
-export const getOrganisations = cache(() => cached(["organisations"], [tags.organisations], listOrganisations));
+// The story counts on /kommuner change with every publish, hence the stories tag.
+export const getOrganisations = cache(() => cached(["organisations"], [tags.organisations, tags.stories], listOrganisations));
 
 export const getOrganisationPage = cache((slug: string, page: number) =>
-  cached(["organisation", slug, page, pageSize()], [tags.organisation(slug)], async () => {
+  cachedUnlessNull(["organisation", slug, page, pageSize()], [tags.organisation(slug)], async () => {
     const organisation = await getOrganisation(slug);
-    if (!organisation) return null;
-    const stories = await listPublishedStories({ page, pageSize: pageSize(), where: { organisations: { some: { organisation: { slug } } } } });
-    return { organisation, stories };
+    const stories = organisation && (await storyPage(page, { organisation: slug }));
+    return organisation && stories ? { organisation, stories } : null;
   }),
 );
 
 export const getTopicPage = cache((slug: string, page: number) =>
-  cached(["topic", slug, page, pageSize()], [tags.topic(slug)], async () => {
+  cachedUnlessNull(["topic", slug, page, pageSize()], [tags.topic(slug)], async () => {
     const topic = await getTopic(slug);
-    if (!topic) return null;
-    const stories = await listPublishedStories({ page, pageSize: pageSize(), where: { topics: { some: { topic: { slug } } } } });
-    return { topic, stories };
+    const stories = topic && (await storyPage(page, { topic: slug }));
+    return topic && stories ? { topic, stories } : null;
   }),
 );
 
 export const getPersonPage = cache((slug: string, page: number) =>
-  cached(["person", slug, page, pageSize()], [tags.person(slug)], async () => {
+  cachedUnlessNull(["person", slug, page, pageSize()], [tags.person(slug)], async () => {
     const person = await getPerson(slug);
-    if (!person) return null;
-    const stories = await listPublishedStories({ page, pageSize: pageSize(), where: storiesAboutPersonWhere(slug) });
-    return { person, stories };
+    const stories = person && (await storyPage(page, { person: slug }));
+    return person && stories ? { person, stories } : null;
   }),
 );
 
 export const getSeriesPage = cache((slug: string) =>
-  cached(["series", slug], [tags.series(slug)], async () => {
+  cachedUnlessNull(["series", slug], [tags.series(slug)], async () => {
     const series = await getSeries(slug);
     if (!series) return null;
     // A series is short; it is shown whole, in reading order.
-    const stories = await listPublishedStories({ page: 1, pageSize: 100, where: { series: { slug } }, order: "series" });
+    const stories = await listPublishedStories({ page: 1, pageSize: 100, scope: { series: slug }, order: "series" });
     return { series, stories: stories.items };
   }),
 );
 
-export const getEditorialPage = cache((slug: string) => cached(["page", slug], [tags.page(slug)], () => getPage(slug)));
+export const getEditorialPage = cache((slug: string) => cachedUnlessNull(["page", slug], [tags.page(slug)], () => getPage(slug)));

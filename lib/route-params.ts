@@ -16,10 +16,5 @@ export async function requirePageParam(searchParams: Promise<{ sida?: string | s
   return page;
 }
 
-/** A page number past the last page of a list is not found either (page 1 of an empty list is fine). */
-export function assertPageInRange(page: number, pageCount: number): void {
-  if (page > pageCount) notFound();
-}
-
 export type SlugProps = { params: Promise<{ slug: string }> };
 export type SlugPageProps = SlugProps & { searchParams: Promise<{ sida?: string | string[] }> };

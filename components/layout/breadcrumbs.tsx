@@ -11,12 +11,14 @@ export function Breadcrumbs({ items }: { items: Crumb[] }) {
         {trail.map((c, i) => (
           <li key={i} className="flex items-center gap-2">
             {i > 0 ? <span aria-hidden="true">›</span> : null}
-            {c.href && i < trail.length - 1 ? (
-              <Link href={c.href}>{c.label}</Link>
-            ) : (
+            {i === trail.length - 1 ? (
               <span aria-current="page" className="text-slate-700">
                 {c.label}
               </span>
+            ) : c.href ? (
+              <Link href={c.href}>{c.label}</Link>
+            ) : (
+              <span>{c.label}</span>
             )}
           </li>
         ))}

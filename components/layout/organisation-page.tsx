@@ -4,9 +4,10 @@ import { notFound, permanentRedirect } from "next/navigation";
 import { Breadcrumbs } from "@/components/layout/breadcrumbs";
 import { EntityStories } from "@/components/story/entity-stories";
 import { kindLabel } from "@/lib/format";
+import { safeHref } from "@/lib/rich-text/links";
 import { networkPath, organisationPath, personPath, withPage } from "@/lib/paths";
 import { getOrganisationPage } from "@/lib/queries";
-import { assertPageInRange, requirePageParam, requireSlug, type SlugPageProps } from "@/lib/route-params";
+import { requirePageParam, requireSlug, type SlugPageProps } from "@/lib/route-params";
 
 // One page for every organisation; municipalities live under /kommuner, the others under
 // /organisationer, and each URL redirects to the other when asked for the wrong kind.
@@ -15,8 +16,13 @@ async function load(municipal: boolean, { params, searchParams }: SlugPageProps)
   const data = await getOrganisationPage(slug, page);
   if (!data) notFound();
   if ((data.organisation.kind === "MUNICIPALITY") !== municipal) permanentRedirect(organisationPath(data.organisation));
-  assertPageInRange(page, data.stories.pageCount);
   return data;
+}
+
+function WebsiteLink({ url }: { url: string }) {
+  const href = safeHref(url);
+  const label = url.replace(/^https?:\/\/(www\.)?/, "").replace(/\/$/, "");
+  return href ? <a href={href}>{label}</a> : <>{label}</>;
 }
 
 export function organisationRoute(municipal: boolean) {
@@ -55,7 +61,7 @@ export function organisationRoute(municipal: boolean) {
               <div>
                 <dt className="font-semibold">Webbplats</dt>
                 <dd>
-                  <a href={o.website}>{o.website.replace(/^https?:\/\/(www\.)?/, "").replace(/\/$/, "")}</a>
+                  <WebsiteLink url={o.website} />
                 </dd>
               </div>
             ) : null}

@@ -26,12 +26,16 @@ function renderBlocks(blocks: BlockNode[], keyPrefix: string): ReactNode[] {
       i--;
       out.push(
         <dl key={`${keyPrefix}${i}`} className="qa-list">
-          {group.map((qa, j) => (
-            <div key={j} className="qa">
-              <dt className="qa-question">{renderInline(qa.content?.[0]?.content)}</dt>
-              <dd className="qa-answer">{renderBlocks(qa.content?.[1]?.content ?? [], `${keyPrefix}${i}-${j}-`)}</dd>
-            </div>
-          ))}
+          {group.map((qa, j) => {
+            const [question, answer] = qa.content ?? [];
+            if (question?.type !== "question" || answer?.type !== "answer") return null;
+            return (
+              <div key={j} className="qa">
+                <dt className="qa-question">{renderInline(question.content)}</dt>
+                <dd className="qa-answer">{renderBlocks(answer.content ?? [], `${keyPrefix}${i}-${j}-`)}</dd>
+              </div>
+            );
+          })}
         </dl>,
       );
       continue;

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/layout/breadcrumbs";
 import { Pagination } from "@/components/layout/pagination";
 import { StoryGrid } from "@/components/story/story-card";
 import type { StoryKindValue } from "@/lib/db/stories";
-import { assertPageInRange, requirePageParam } from "@/lib/route-params";
+import { requirePageParam } from "@/lib/route-params";
 import { withPage } from "@/lib/paths";
 import { getStoryList } from "@/lib/queries";
 
@@ -16,7 +17,8 @@ export const STORY_LISTS = {
 export async function StoryListPage({ kind, page }: { kind: StoryKindValue; page: number }) {
   const list = STORY_LISTS[kind];
   const result = await getStoryList(kind, page);
-  assertPageInRange(page, result.pageCount);
+  // Page 1 of an empty list still exists; a page past the end does not.
+  if (!result) notFound();
   return (
     <>
       <Breadcrumbs items={[{ label: list.title }]} />

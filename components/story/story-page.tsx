@@ -8,9 +8,9 @@ import { StoryGrid } from "@/components/story/story-card";
 import { Time } from "@/components/ui/time";
 import type { StoryDetail, StoryKindValue } from "@/lib/db/stories";
 import { env } from "@/lib/env";
-import { kindLabel, stockholmDay } from "@/lib/format";
+import { kindLabel } from "@/lib/format";
 import { networkPath, organisationPath, personPath, seriesPath, storyPath, topicPath } from "@/lib/paths";
-import { getRelatedStories, getStory } from "@/lib/queries";
+import { getRelatedStories, getSeriesParts, getStory } from "@/lib/queries";
 import { requireSlug } from "@/lib/route-params";
 import { STORY_LISTS } from "./story-list-page";
 import { Share } from "./share";
@@ -53,13 +53,13 @@ export function storyRoute(kind: StoryKindValue) {
 }
 
 async function StoryArticle({ story }: { story: StoryDetail }) {
-  const related = await getRelatedStories(story);
+  const [related, seriesParts] = await Promise.all([getRelatedStories(story), story.series ? getSeriesParts(story.series.slug) : []]);
   const list = STORY_LISTS[story.kind];
   const url = `${env().SITE_URL}${storyPath(story)}`;
-  const updated = story.contentUpdatedAt && stockholmDay(story.contentUpdatedAt) !== stockholmDay(story.publishedAt) ? story.contentUpdatedAt : null;
-  const seriesIndex = story.series ? story.series.stories.findIndex((s) => s.slug === story.slug) : -1;
-  const prev = story.series && seriesIndex > 0 ? story.series.stories[seriesIndex - 1] : undefined;
-  const next = story.series && seriesIndex >= 0 ? story.series.stories[seriesIndex + 1] : undefined;
+  const updated = story.contentUpdatedAt ?? story.publishedAt;
+  const seriesIndex = seriesParts.findIndex((s) => s.slug === story.slug);
+  const prev = seriesIndex > 0 ? seriesParts[seriesIndex - 1] : undefined;
+  const next = seriesIndex >= 0 ? seriesParts[seriesIndex + 1] : undefined;
 
   return (
     <>
@@ -86,14 +86,12 @@ async function StoryArticle({ story }: { story: StoryDetail }) {
                 <Time iso={story.publishedAt} />
               </dd>
             </div>
-            {updated ? (
-              <div>
-                <dt className="inline font-semibold">Senast uppdaterad: </dt>
-                <dd className="inline">
-                  <Time iso={updated} />
-                </dd>
-              </div>
-            ) : null}
+            <div>
+              <dt className="inline font-semibold">Senast uppdaterad: </dt>
+              <dd className="inline">
+                <Time iso={updated} />
+              </dd>
+            </div>
             {story.byline || story.author ? (
               <div>
                 <dt className="inline font-semibold">Text: </dt>
@@ -148,7 +146,7 @@ async function StoryArticle({ story }: { story: StoryDetail }) {
               Det här är en del av serien <Link href={seriesPath(story.series.slug)}>{story.series.name}</Link>
             </h2>
             <ol className="mt-3 list-decimal space-y-1 pl-6">
-              {story.series.stories.map((s) => (
+              {seriesParts.map((s) => (
                 <li key={s.slug}>
                   {s.slug === story.slug ? (
                     <span aria-current="page" className="font-semibold">

@@ -43,7 +43,12 @@ async function readJson<S extends z.ZodType>(dir: string, file: string, schema: 
 }
 
 async function readMarkdownDir(dir: string): Promise<{ file: string; data: unknown; body: string }[]> {
-  const files = (await readdir(dir)).filter((f) => f.endsWith(".md")).sort();
+  // A missing folder is an empty one: a site may have no networks yet.
+  const names = await readdir(dir).catch((err: NodeJS.ErrnoException) => {
+    if (err.code === "ENOENT") return [] as string[];
+    throw err;
+  });
+  const files = names.filter((f) => f.endsWith(".md")).sort();
   return Promise.all(
     files.map(async (file) => {
       const { data, content } = matter(await readFile(path.join(dir, file), "utf8"));

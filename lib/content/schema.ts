@@ -7,6 +7,7 @@ const slug = z.string().regex(SLUG_PATTERN, { error: "must be a slug: lowercase 
 const date = z.coerce.date({ error: "must be a date like 2022-09-07T08:00:00+02:00" });
 const text = z.string().trim().min(1);
 const optionalText = z.string().trim().min(1).nullish().transform((v) => v ?? null);
+const optionalWebUrl = z.url({ protocol: /^https?$/, error: "must be an http(s) address" }).nullish().transform((v) => v ?? null);
 
 export const imageRefSchema = z.object({
   file: z.string().regex(/^[a-z0-9-]+\.(svg|png|jpg|jpeg|webp)$/),
@@ -22,8 +23,8 @@ export const siteSchema = z.object({
   footer: z.object({
     organisation: text,
     address: optionalText,
-    phone: optionalText,
-    email: optionalText,
+    phone: z.string().regex(/^\+?[\d\s()-]{5,20}$/, { error: "must be a phone number" }).nullish().transform((v) => v ?? null),
+    email: z.email().nullish().transform((v) => v ?? null),
     informationOwner: optionalText,
     webmaster: optionalText,
   }),
@@ -36,7 +37,7 @@ export const organisationSchema = z.object({
   kind: z.enum(["MUNICIPALITY", "REGION", "AGENCY", "ASSOCIATION", "COMPANY"]),
   county: optionalText,
   municipalityCode: z.string().regex(/^\d{4}$/).nullish().transform((v) => v ?? null),
-  website: z.url().nullish().transform((v) => v ?? null),
+  website: optionalWebUrl,
   description: optionalText,
 });
 
@@ -62,7 +63,7 @@ export const networkFrontMatterSchema = z.object({
   owner: slug,
   members: z.array(slug).default([]),
   topics: z.array(slug).default([]),
-  externalUrl: z.url().nullish().transform((v) => v ?? null),
+  externalUrl: optionalWebUrl,
   goals: z.array(z.object({ label: text, target: optionalText })).nullish().transform((v) => v ?? []),
   meetings: z.array(z.object({ date, title: text, place: text })).nullish().transform((v) => v ?? []),
   image: imageRefSchema.nullish(),

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "./client";
-import { publishedStoryWhere, toImage, type ImageDto } from "./public";
+import { toImage, type ImageDto } from "./public";
 
 export type PersonDetail = {
   id: string;
@@ -28,15 +28,4 @@ export async function getPerson(slug: string): Promise<PersonDetail | null> {
     },
   });
   return row ? { ...row, portrait: toImage(row.portrait) } : null;
-}
-
-/** Story filter: interviews with, or stories quoting or mentioning, the person. */
-export function storiesAboutPersonWhere(slug: string) {
-  return {
-    OR: [{ interviewees: { some: { person: { slug } } } }, { people: { some: { person: { slug } } } }, { author: { slug } }],
-  };
-}
-
-export async function countStoriesAboutPerson(slug: string): Promise<number> {
-  return db().story.count({ where: { AND: [publishedStoryWhere(), storiesAboutPersonWhere(slug)] } });
 }

@@ -11,15 +11,36 @@ const newestFirst: Prisma.StoryOrderByWithRelationInput[] = [{ publishedAt: "des
 
 const seriesOrder: Prisma.StoryOrderByWithRelationInput[] = [{ seriesPosition: "asc" }, { publishedAt: "asc" }, { id: "asc" }];
 
+/** Which stories a list shows: all, or those concerning one organisation, topic, network, person or series. */
+export type StoryScope =
+  | { organisation: string }
+  | { topic: string }
+  | { network: string }
+  | { person: string }
+  | { series: string }
+  | Record<string, never>;
+
+function scopeWhere(scope: StoryScope): Prisma.StoryWhereInput {
+  if ("organisation" in scope) return { organisations: { some: { organisation: { slug: scope.organisation } } } };
+  if ("topic" in scope) return { topics: { some: { topic: { slug: scope.topic } } } };
+  if ("network" in scope) return { networks: { some: { network: { slug: scope.network } } } };
+  if ("series" in scope) return { series: { slug: scope.series } };
+  if ("person" in scope) {
+    const person = { slug: scope.person };
+    return { OR: [{ interviewees: { some: { person } } }, { people: { some: { person } } }, { author: person }] };
+  }
+  return {};
+}
+
 export async function listPublishedStories(opts: {
   page: number;
   pageSize: number;
   kind?: StoryKindValue;
-  where?: Prisma.StoryWhereInput;
+  scope?: StoryScope;
   /** "series" lists a series in reading order instead of newest first. */
   order?: "newest" | "series";
 }): Promise<Paged<StoryCard>> {
-  const where: Prisma.StoryWhereInput = { AND: [publishedStoryWhere(), opts.kind ? { kind: opts.kind } : {}, opts.where ?? {}] };
+  const where: Prisma.StoryWhereInput = { AND: [publishedStoryWhere(), opts.kind ? { kind: opts.kind } : {}, scopeWhere(opts.scope ?? {})] };
   const [total, rows] = await Promise.all([
     db().story.count({ where }),
     db().story.findMany({ where, select: storyCardSelect, orderBy: opts.order === "series" ? seriesOrder : newestFirst, skip: (opts.page - 1) * opts.pageSize, take: opts.pageSize }),
@@ -51,8 +72,20 @@ export type StoryDetail = StoryCard & {
   interviewees: PersonRef[];
   people: PersonRef[];
   networks: { slug: string; name: string; kind: string }[];
-  series: { slug: string; name: string; position: number | null; stories: { slug: string; kind: StoryKindValue; title: string; position: number | null }[] } | null;
+  series: { slug: string; name: string; position: number | null } | null;
 };
+
+export type SeriesPart = { slug: string; kind: StoryKindValue; title: string; position: number | null };
+
+/** The published parts of a series in reading order, for the navigation on each part. */
+export async function listSeriesParts(seriesSlug: string): Promise<SeriesPart[]> {
+  const rows = await db().story.findMany({
+    where: { AND: [publishedStoryWhere(), { series: { slug: seriesSlug } }] },
+    select: { slug: true, kind: true, title: true, seriesPosition: true },
+    orderBy: seriesOrder,
+  });
+  return rows.map((s) => ({ slug: s.slug, kind: s.kind, title: s.title, position: s.seriesPosition }));
+}
 
 const personRefSelect = {
   slug: true,
@@ -79,17 +112,7 @@ export async function getPublishedStory(slug: string): Promise<StoryDetail | nul
       interviewees: { select: { person: { select: personRefSelect } }, orderBy: { position: "asc" } },
       people: { select: { person: { select: personRefSelect } }, orderBy: { person: { name: "asc" } } },
       networks: { select: { network: { select: { slug: true, name: true, kind: true } } } },
-      series: {
-        select: {
-          slug: true,
-          name: true,
-          stories: {
-            where: publishedStoryWhere(),
-            select: { slug: true, kind: true, title: true, seriesPosition: true },
-            orderBy: [{ seriesPosition: "asc" }, { publishedAt: "asc" }],
-          },
-        },
-      },
+      series: { select: { slug: true, name: true } },
     },
   });
   if (!row) return null;
@@ -106,14 +129,7 @@ export async function getPublishedStory(slug: string): Promise<StoryDetail | nul
     interviewees: row.interviewees.map((i) => i.person),
     people: row.people.map((p) => p.person),
     networks: row.networks.map((n) => n.network),
-    series: row.series
-      ? {
-          slug: row.series.slug,
-          name: row.series.name,
-          position: row.seriesPosition,
-          stories: row.series.stories.map((s) => ({ slug: s.slug, kind: s.kind, title: s.title, position: s.seriesPosition })),
-        }
-      : null,
+    series: row.series ? { slug: row.series.slug, name: row.series.name, position: row.seriesPosition } : null,
   };
 }
 

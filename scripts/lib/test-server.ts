@@ -43,6 +43,11 @@ export async function startTestServer(opts: { port: number; archiveStories?: num
         organisationIds: [lerum.id],
       });
     }
+    // A meeting a month ahead, so the network page has an upcoming meeting to show.
+    const network = await client.network.findUniqueOrThrow({ where: { slug: "naringslivsnatverket-goteborgsregionen" } });
+    await client.networkMeeting.create({
+      data: { networkId: network.id, startsAt: new Date(Date.now() + 30 * 86_400_000), title: "Testträff för nätverket", place: "Lerums kulturhus" },
+    });
     await client.$disconnect();
 
     if (!buildIsCurrent()) {

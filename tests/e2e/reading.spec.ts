@@ -17,6 +17,7 @@ test("a reader goes from the start page to an interview, its people, network and
   const published = page.locator("article header time").first();
   await expect(published).toHaveText("7 september 2022");
   await expect(published).toHaveAttribute("datetime", /^2022-09-0[67]T/);
+  await expect(page.locator("article header dl")).toContainText("Senast uppdaterad: 7 september 2022");
 
   await page.getByRole("complementary", { name: "Intervjuade" }).getByRole("link", { name: "Pia Areblad" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Pia Areblad");
@@ -24,6 +25,10 @@ test("a reader goes from the start page to an interview, its people, network and
   await expect(page).toHaveURL(/\/natverk\/naringslivsnatverket-goteborgsregionen$/);
   await expect(page.getByRole("heading", { name: /Medlemmar \(13\)/ })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Tidigare möten" })).toBeVisible();
+  const upcoming = page.getByRole("heading", { name: "Kommande möten" }).locator("xpath=following-sibling::ul[1]");
+  await expect(upcoming).toContainText("Testträff för nätverket");
+  await expect(upcoming).toContainText("Lerums kulturhus");
+  await expect(upcoming.locator("time")).toHaveAttribute("datetime", /^\d{4}-\d{2}-\d{2}T/);
 
   await page.getByRole("complementary", { name: "Fakta om samarbetet" }).getByRole("link", { name: "Stenungsund" }).click();
   await expect(page).toHaveURL(/\/kommuner\/stenungsund$/);

@@ -2,10 +2,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { getNetwork, listNetworks } from "@/lib/db/networks";
 import { getOrganisation, listOrganisations } from "@/lib/db/organisations";
-import { getPerson, storiesAboutPersonWhere } from "@/lib/db/people";
+import { getPerson } from "@/lib/db/people";
 import { getPage, getSiteSettings } from "@/lib/db/site";
-import { getPublishedStory, listLatestStories, listPublishedStories, listRelatedStories } from "@/lib/db/stories";
-import { getSeries, getTopic } from "@/lib/db/taxonomy";
+import { getPublishedStory, listLatestStories, listPublishedStories, listRelatedStories, listSeriesParts } from "@/lib/db/stories";
+import { getSeries, getTopic, listTopics } from "@/lib/db/taxonomy";
 import { createOrganisation, createPerson, createStory, createTopic, paragraphDoc } from "../factories";
 import { countQueries } from "../setup/query-counter";
 
@@ -49,7 +49,7 @@ describe("public story reads", () => {
   });
 
   it("scopes lists to an organisation and counts only visible stories per organisation", async () => {
-    const lerumStories = await listPublishedStories({ page: 1, pageSize: 50, where: { organisations: { some: { organisation: { slug: "lerum" } } } } });
+    const lerumStories = await listPublishedStories({ page: 1, pageSize: 50, scope: { organisation: "lerum" } });
     expect(lerumStories.items.map((s) => s.slug)).toEqual(["intervju", "publicerad-lerum"]);
     const orgs = await listOrganisations();
     expect(orgs.find((o) => o.slug === "lerum")?.storyCount).toBe(2);
@@ -66,8 +66,7 @@ describe("public story reads", () => {
     const org = await createOrganisation(db(), { slug: "paging" });
     const same = past(50);
     for (let i = 0; i < 7; i++) await createStory(db(), { slug: `samma-tid-${i}`, publishedAt: same, organisationIds: [org.id] });
-    const where = { organisations: { some: { organisation: { slug: "paging" } } } };
-    const pages = await Promise.all([1, 2, 3].map((page) => listPublishedStories({ page, pageSize: 3, where })));
+    const pages = await Promise.all([1, 2, 3].map((page) => listPublishedStories({ page, pageSize: 3, scope: { organisation: "paging" } })));
     expect(pages.map((p) => p.pageCount)).toEqual([3, 3, 3]);
     const slugs = pages.flatMap((p) => p.items.map((s) => s.slug));
     expect(slugs).toHaveLength(7);
@@ -91,10 +90,10 @@ describe("entity reads", () => {
     await createStory(db(), { slug: "del-1", seriesId: series.id, seriesPosition: 1, publishedAt: past(5) });
     await createStory(db(), { slug: "del-3-utkast", seriesId: series.id, seriesPosition: 3, status: "DRAFT", publishedAt: null });
     const story = await getPublishedStory("del-2");
-    expect(story?.series?.stories.map((s) => s.slug)).toEqual(["del-1", "del-2"]);
+    expect((await listSeriesParts("serie")).map((s) => s.slug)).toEqual(["del-1", "del-2"]);
     expect(story?.series?.position).toBe(2);
     expect(await getSeries("serie")).toMatchObject({ name: "Kommundirektörerna" });
-    const parts = await listPublishedStories({ page: 1, pageSize: 10, where: { series: { slug: "serie" } }, order: "series" });
+    const parts = await listPublishedStories({ page: 1, pageSize: 10, scope: { series: "serie" }, order: "series" });
     expect(parts.items.map((s) => s.slug)).toEqual(["del-1", "del-2"]);
   });
 
@@ -135,8 +134,14 @@ describe("entity reads", () => {
     await createStory(db(), { slug: "med-kicki", kind: "INTERVIEW", intervieweeIds: [person.id], publishedAt: past(2) });
     await createStory(db(), { slug: "om-kicki", personIds: [person.id], publishedAt: past(1) });
     expect(await getPerson("kicki")).toMatchObject({ name: "Kicki Nordberg" });
-    const list = await listPublishedStories({ page: 1, pageSize: 10, where: storiesAboutPersonWhere("kicki") });
+    const list = await listPublishedStories({ page: 1, pageSize: 10, scope: { person: "kicki" } });
     expect(list.items.map((s) => s.slug)).toEqual(["om-kicki", "med-kicki"]);
+  });
+
+  it("sorts names the Swedish way: Z before Å, Ä and Ö", async () => {
+    for (const name of ["Öppna data", "Ärendehantering", "Zonplaner", "Åtgärdsplaner", "Anbud"]) await createTopic(db(), { name });
+    const names = (await listTopics()).map((t) => t.name).filter((n) => ["Öppna data", "Ärendehantering", "Zonplaner", "Åtgärdsplaner", "Anbud"].includes(n));
+    expect(names).toEqual(["Anbud", "Zonplaner", "Åtgärdsplaner", "Ärendehantering", "Öppna data"]);
   });
 
   it("returns topics, pages and site settings, with a fallback before the seed", async () => {

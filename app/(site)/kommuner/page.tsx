@@ -27,7 +27,7 @@ export default async function OrganisationsPage() {
       <h2 className="text-2xl font-bold">Kommuner efter län</h2>
       <div className="mt-4 grid gap-8 md:grid-cols-2 lg:grid-cols-3">
         {counties.map((county) => (
-          <section key={county} aria-label={county}>
+          <section key={county}>
             <h3 className="text-lg font-bold">{county}</h3>
             <ul className="mt-2 space-y-1">
               {byCounty.get(county)!.map((m) => (

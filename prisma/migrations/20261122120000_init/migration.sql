@@ -1,4 +1,6 @@
 -- The first schema of Näringslivsnytt: organisations, people, stories, networks and media.
+-- Names that lists sort by use Swedish collation (ICU), so Å, Ä and Ö come last, in that order.
+CREATE COLLATION IF NOT EXISTS swedish (provider = icu, locale = 'sv-SE');
 CREATE TYPE organisation_kind AS ENUM ('MUNICIPALITY', 'REGION', 'AGENCY', 'ASSOCIATION', 'COMPANY');
 CREATE TYPE story_kind AS ENUM ('NEWS', 'INTERVIEW');
 CREATE TYPE story_status AS ENUM ('DRAFT', 'IN_REVIEW', 'SCHEDULED', 'PUBLISHED', 'ARCHIVED');
@@ -7,8 +9,8 @@ CREATE TYPE network_kind AS ENUM ('NETWORK', 'PROGRAMME', 'PROJECT');
 CREATE TABLE organisation (
   id                uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   slug              text NOT NULL UNIQUE,
-  name              text NOT NULL,
-  short_name        text,
+  name              text COLLATE swedish NOT NULL,
+  short_name        text COLLATE swedish,
   kind              organisation_kind NOT NULL,
   county            text,
   municipality_code text UNIQUE,
@@ -36,7 +38,7 @@ CREATE TABLE media (
 CREATE TABLE person (
   id              uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   slug            text NOT NULL UNIQUE,
-  name            text NOT NULL,
+  name            text COLLATE swedish NOT NULL,
   title           text,
   organisation_id uuid REFERENCES organisation (id) ON DELETE SET NULL,
   bio             text,
@@ -49,7 +51,7 @@ CREATE INDEX person_organisation_id_idx ON person (organisation_id);
 CREATE TABLE topic (
   id          uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   slug        text NOT NULL UNIQUE,
-  name        text NOT NULL,
+  name        text COLLATE swedish NOT NULL,
   description text,
   created_at  timestamptz(3) NOT NULL DEFAULT now(),
   updated_at  timestamptz(3) NOT NULL DEFAULT now()
@@ -58,7 +60,7 @@ CREATE TABLE topic (
 CREATE TABLE series (
   id          uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   slug        text NOT NULL UNIQUE,
-  name        text NOT NULL,
+  name        text COLLATE swedish NOT NULL,
   description text,
   created_at  timestamptz(3) NOT NULL DEFAULT now(),
   updated_at  timestamptz(3) NOT NULL DEFAULT now()
@@ -67,7 +69,7 @@ CREATE TABLE series (
 CREATE TABLE story (
   id                 uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   kind               story_kind NOT NULL,
-  title              text NOT NULL,
+  title              text COLLATE swedish NOT NULL,
   slug               text NOT NULL UNIQUE,
   lead               text NOT NULL,
   body               jsonb NOT NULL,
@@ -123,7 +125,7 @@ CREATE INDEX story_person_person_id_idx ON story_person (person_id);
 CREATE TABLE network (
   id             uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   slug           text NOT NULL UNIQUE,
-  name           text NOT NULL,
+  name           text COLLATE swedish NOT NULL,
   kind           network_kind NOT NULL,
   summary        text NOT NULL,
   body           jsonb NOT NULL,

@@ -8,6 +8,7 @@ import { StoryGrid } from "@/components/story/story-card";
 import { formatDateTime, kindLabel } from "@/lib/format";
 import { networkPath, organisationPath, personPath, topicPath } from "@/lib/paths";
 import { getNetworkPage } from "@/lib/queries";
+import { safeHref } from "@/lib/rich-text/links";
 import { requireSlug, type SlugProps } from "@/lib/route-params";
 
 async function load(params: SlugProps["params"]) {
@@ -35,7 +36,12 @@ export default async function NetworkPage({ params }: SlugProps) {
           {network.image ? (
             <figure className="hero-figure mt-8">
               <Image src={network.image.src} alt={network.image.alt} width={network.image.width} height={network.image.height} sizes="(min-width: 1024px) 66vw, 100vw" priority className="w-full rounded" />
-              {network.image.caption ? <figcaption>{network.image.caption}</figcaption> : null}
+              {network.image.caption || network.image.credit ? (
+                <figcaption>
+                  {network.image.caption}
+                  {network.image.credit ? <span className="credit"> {network.image.credit}</span> : null}
+                </figcaption>
+              ) : null}
             </figure>
           ) : null}
           <div className="mt-8">
@@ -113,11 +119,11 @@ export default async function NetworkPage({ params }: SlugProps) {
               </ul>
             </section>
           ) : null}
-          {network.externalUrl ? (
+          {network.externalUrl && safeHref(network.externalUrl) ? (
             <section>
               <h2 className="text-lg font-bold">Mer information</h2>
               <p className="mt-1">
-                <a href={network.externalUrl}>
+                <a href={safeHref(network.externalUrl)!}>
                   {network.name} hos {network.owner.name}
                   <span className="sr-only"> (extern webbplats)</span>
                 </a>

@@ -6,13 +6,12 @@ import { Breadcrumbs } from "@/components/layout/breadcrumbs";
 import { EntityStories } from "@/components/story/entity-stories";
 import { networkPath, organisationPath, personPath, withPage } from "@/lib/paths";
 import { getPersonPage } from "@/lib/queries";
-import { assertPageInRange, requirePageParam, requireSlug, type SlugPageProps } from "@/lib/route-params";
+import { requirePageParam, requireSlug, type SlugPageProps } from "@/lib/route-params";
 
 async function load({ params, searchParams }: SlugPageProps) {
   const [slug, page] = await Promise.all([requireSlug(params), requirePageParam(searchParams)]);
   const data = await getPersonPage(slug, page);
   if (!data) notFound();
-  assertPageInRange(page, data.stories.pageCount);
   return data;
 }
 

@@ -24,6 +24,12 @@ export function readPrismaColumns(file = "prisma/schema.prisma"): { columns: Col
     const table = /@@map\("([^"]+)"\)/.exec(body)?.[1] ?? model;
     tables.push(table);
     for (const line of body.split("\n").map((l) => l.trim())) {
+      const unsupported = /^(\w+)\s+Unsupported\("([^"]+)"\)(\?)?(.*)$/.exec(line);
+      if (unsupported) {
+        const [, field, pgType, modifier, attrs] = unsupported as unknown as [string, string, string, string | undefined, string];
+        columns.push({ model, field, table, column: /@map\("([^"]+)"\)/.exec(attrs)?.[1] ?? field, prismaType: "Unsupported", nativeType: pgType, optional: modifier === "?", enumName: null });
+        continue;
+      }
       const f = /^(\w+)\s+(\w+)(\?|\[\])?(.*)$/.exec(line);
       if (!f || line.startsWith("@@")) continue;
       const [, field, type, modifier, attrs] = f as unknown as [string, string, string, string | undefined, string];
@@ -47,6 +53,7 @@ export function readPrismaColumns(file = "prisma/schema.prisma"): { columns: Col
 /** The information_schema data_type Postgres reports for a Prisma field. */
 export function expectedPgType(c: Column): string {
   if (c.enumName) return "USER-DEFINED";
+  if (c.prismaType === "Unsupported") return c.nativeType!;
   const native: Record<string, string> = { Uuid: "uuid", Timestamptz: "timestamp with time zone", JsonB: "jsonb", Text: "text", VarChar: "character varying" };
   if (c.nativeType) return native[c.nativeType] ?? c.nativeType.toLowerCase();
   const defaults: Record<string, string> = {

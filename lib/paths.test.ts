@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { organisationPath, storyPath, withPage } from "./paths";
+import { listHref, organisationPath, storyPath } from "./paths";
 
 describe("storyPath", () => {
   it("puts interviews under /intervjuer and everything else under /nyheter", () => {
@@ -20,13 +20,18 @@ describe("organisationPath", () => {
   });
 });
 
-describe("withPage", () => {
+describe("listHref", () => {
   it("leaves the first page without a query string", () => {
-    expect(withPage("/nyheter", 1)).toBe("/nyheter");
+    expect(listHref("/nyheter", 1)).toBe("/nyheter");
   });
 
   it("adds ?sida= for later pages", () => {
-    expect(withPage("/nyheter", 2)).toBe("/nyheter?sida=2");
-    expect(withPage("/kommuner/lerum", 17)).toBe("/kommuner/lerum?sida=17");
+    expect(listHref("/nyheter", 2)).toBe("/nyheter?sida=2");
+    expect(listHref("/kommuner/lerum", 17)).toBe("/kommuner/lerum?sida=17");
+  });
+
+  it("keeps the archive period before the page", () => {
+    expect(listHref("/nyheter", 1, { year: 2022 })).toBe("/nyheter?ar=2022");
+    expect(listHref("/nyheter", 3, { year: 2022, month: 9 })).toBe("/nyheter?ar=2022&manad=9&sida=3");
   });
 });

@@ -12,6 +12,13 @@ export const topicPath = (slug: string) => `/amnen/${slug}`;
 export const personPath = (slug: string) => `/personer/${slug}`;
 export const seriesPath = (slug: string) => `/serier/${slug}`;
 
-export function withPage(path: string, page: number): string {
-  return page <= 1 ? path : `${path}?sida=${page}`;
+
+/** A list page's own URL: the path, its archive period and its page number. */
+export function listHref(path: string, page: number, period?: { year: number; month?: number }): string {
+  const params = new URLSearchParams();
+  if (period) params.set("ar", String(period.year));
+  if (period?.month) params.set("manad", String(period.month));
+  if (page > 1) params.set("sida", String(page));
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
 }

@@ -2,6 +2,8 @@ import "server-only";
 import { cache } from "react";
 import { cached, cachedUnlessNull, tags } from "@/lib/cache";
 import { env } from "@/lib/env";
+import { listArchive } from "@/lib/db/archive";
+import type { Period } from "@/lib/period";
 import { getNetwork, listNetworks } from "@/lib/db/networks";
 import { getOrganisation, listOrganisations } from "@/lib/db/organisations";
 import { getPerson } from "@/lib/db/people";
@@ -24,10 +26,12 @@ import { getSeries, getTopic, listTopics } from "@/lib/db/taxonomy";
 const pageSize = () => env().LIST_PAGE_SIZE;
 
 /** A page of a scoped story list, or null when the page is past the end. */
-async function storyPage(page: number, scope: StoryScope, kind?: StoryKindValue) {
-  const stories = await listPublishedStories({ page, pageSize: pageSize(), scope, kind });
+async function storyPage(page: number, scope: StoryScope, kind?: StoryKindValue, period?: Period) {
+  const stories = await listPublishedStories({ page, pageSize: pageSize(), scope, kind, period });
   return page > stories.pageCount ? null : stories;
 }
+
+const periodKey = (p?: Period) => (p ? `${p.year}-${p.month ?? ""}` : "all");
 
 export const getSettings = cache(() => cached(["settings"], [tags.settings], getSiteSettings));
 
@@ -43,8 +47,11 @@ export const getHome = cache(() =>
   }),
 );
 
-export const getStoryList = cache((kind: StoryKindValue, page: number) =>
-  cachedUnlessNull(["stories", kind, page, pageSize()], [tags.stories], () => storyPage(page, {}, kind)),
+export const getStoryList = cache((kind: StoryKindValue, page: number, period?: Period) =>
+  cachedUnlessNull(["stories", kind, page, pageSize(), periodKey(period)], [tags.stories], async () => {
+    const [stories, archive] = await Promise.all([storyPage(page, {}, kind, period), listArchive({ kind })]);
+    return stories ? { stories, archive } : null;
+  }),
 );
 
 export const getStory = cache((slug: string) => cachedUnlessNull(["story", slug], [tags.story(slug)], () => getPublishedStory(slug)));
@@ -63,31 +70,32 @@ export const getNetworks = cache(() => cached(["networks"], [tags.networks], lis
 
 export const getTopics = cache(() => cached(["topics"], [tags.topics], listTopics));
 
-export const getNetworkPage = cache((slug: string) =>
-  cachedUnlessNull(["network", slug], [tags.network(slug)], async () => {
+export const getNetworkPage = cache((slug: string, page: number, period?: Period) =>
+  cachedUnlessNull(["network", slug, page, pageSize(), periodKey(period)], [tags.network(slug)], async () => {
     const network = await getNetwork(slug);
-    if (!network) return null;
-    const stories = await listPublishedStories({ page: 1, pageSize: 20, scope: { network: slug } });
-    return { network, stories: stories.items };
+    const [stories, archive] = network ? await Promise.all([storyPage(page, { network: slug }, undefined, period), listArchive({ network: slug })]) : [null, []];
+    return network && stories ? { network, stories, archive } : null;
   }),
 );
 
 // The story counts on /kommuner change with every publish, hence the stories tag.
 export const getOrganisations = cache(() => cached(["organisations"], [tags.organisations, tags.stories], listOrganisations));
 
-export const getOrganisationPage = cache((slug: string, page: number) =>
-  cachedUnlessNull(["organisation", slug, page, pageSize()], [tags.organisation(slug)], async () => {
+export const getOrganisationPage = cache((slug: string, page: number, period?: Period) =>
+  cachedUnlessNull(["organisation", slug, page, pageSize(), periodKey(period)], [tags.organisation(slug)], async () => {
     const organisation = await getOrganisation(slug);
-    const stories = organisation && (await storyPage(page, { organisation: slug }));
-    return organisation && stories ? { organisation, stories } : null;
+    const [stories, archive] = organisation
+      ? await Promise.all([storyPage(page, { organisation: slug }, undefined, period), listArchive({ organisation: slug })])
+      : [null, []];
+    return organisation && stories ? { organisation, stories, archive } : null;
   }),
 );
 
-export const getTopicPage = cache((slug: string, page: number) =>
-  cachedUnlessNull(["topic", slug, page, pageSize()], [tags.topic(slug)], async () => {
+export const getTopicPage = cache((slug: string, page: number, period?: Period) =>
+  cachedUnlessNull(["topic", slug, page, pageSize(), periodKey(period)], [tags.topic(slug)], async () => {
     const topic = await getTopic(slug);
-    const stories = topic && (await storyPage(page, { topic: slug }));
-    return topic && stories ? { topic, stories } : null;
+    const [stories, archive] = topic ? await Promise.all([storyPage(page, { topic: slug }, undefined, period), listArchive({ topic: slug })]) : [null, []];
+    return topic && stories ? { topic, stories, archive } : null;
   }),
 );
 

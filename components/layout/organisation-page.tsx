@@ -5,18 +5,18 @@ import { Breadcrumbs } from "@/components/layout/breadcrumbs";
 import { EntityStories } from "@/components/story/entity-stories";
 import { kindLabel } from "@/lib/format";
 import { safeHref } from "@/lib/rich-text/links";
-import { networkPath, organisationPath, personPath, withPage } from "@/lib/paths";
+import { listHref, networkPath, organisationPath, personPath } from "@/lib/paths";
 import { getOrganisationPage } from "@/lib/queries";
-import { requirePageParam, requireSlug, type SlugPageProps } from "@/lib/route-params";
+import { requirePageParam, requirePeriod, requireSlug, type SlugPageProps } from "@/lib/route-params";
 
 // One page for every organisation; municipalities live under /kommuner, the others under
 // /organisationer, and each URL redirects to the other when asked for the wrong kind.
 async function load(municipal: boolean, { params, searchParams }: SlugPageProps) {
-  const [slug, page] = await Promise.all([requireSlug(params), requirePageParam(searchParams)]);
-  const data = await getOrganisationPage(slug, page);
+  const [slug, page, period] = await Promise.all([requireSlug(params), requirePageParam(searchParams), requirePeriod(searchParams)]);
+  const data = await getOrganisationPage(slug, page, period);
   if (!data) notFound();
   if ((data.organisation.kind === "MUNICIPALITY") !== municipal) permanentRedirect(organisationPath(data.organisation));
-  return data;
+  return { ...data, period };
 }
 
 function WebsiteLink({ url }: { url: string }) {
@@ -28,8 +28,8 @@ function WebsiteLink({ url }: { url: string }) {
 export function organisationRoute(municipal: boolean) {
   return {
     async generateMetadata(props: SlugPageProps): Promise<Metadata> {
-      const { organisation: o, stories } = await load(municipal, props);
-      const path = withPage(organisationPath(o), stories.page);
+      const { organisation: o, stories, period } = await load(municipal, props);
+      const path = listHref(organisationPath(o), stories.page, period);
       return {
         title: stories.page > 1 ? `${o.name}, sida ${stories.page}` : o.name,
         description: o.description ?? `Näringslivsnyheter från ${o.name}.`,
@@ -37,7 +37,7 @@ export function organisationRoute(municipal: boolean) {
       };
     },
     async Page(props: SlugPageProps) {
-      const { organisation: o, stories } = await load(municipal, props);
+      const { organisation: o, stories, archive, period } = await load(municipal, props);
       return (
         <>
           <Breadcrumbs items={[{ href: "/kommuner", label: municipal ? "Kommuner" : "Organisationer" }, { label: o.name }]} />
@@ -102,7 +102,7 @@ export function organisationRoute(municipal: boolean) {
             </div>
           ) : null}
 
-          <EntityStories heading={`Artiklar om ${o.shortName ?? o.name}`} stories={stories} path={organisationPath(o)} empty="Inga artiklar ännu." />
+          <EntityStories heading={`Artiklar om ${o.shortName ?? o.name}`} stories={stories} path={organisationPath(o)} empty="Inga artiklar ännu." archive={archive} period={period} />
         </>
       );
     },

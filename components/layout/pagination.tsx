@@ -1,16 +1,21 @@
 import Link from "next/link";
-import { withPage } from "@/lib/paths";
 
-/** Numbered pages with stable URLs (?sida=N); works without JavaScript. */
-export function Pagination({ path, page, pageCount }: { path: string; page: number; pageCount: number }) {
+/** Numbered pages with stable URLs (?sida=N, keeping any other parameters); works without JavaScript. */
+export function Pagination({ path, page, pageCount, query }: { path: string; page: number; pageCount: number; query?: Record<string, string> }) {
   if (pageCount <= 1) return null;
+  const href = (p: number) => {
+    const params = new URLSearchParams(query);
+    if (p > 1) params.set("sida", String(p));
+    const qs = params.toString();
+    return qs ? `${path}?${qs}` : path;
+  };
   const pages = Array.from({ length: pageCount }, (_, i) => i + 1).filter((p) => p === 1 || p === pageCount || Math.abs(p - page) <= 2);
   return (
     <nav aria-label="Sidnumrering" className="mt-10">
       <ul className="flex flex-wrap items-center gap-2">
         {page > 1 ? (
           <li>
-            <Link rel="prev" className="inline-block rounded border border-slate-300 px-3 py-2" href={withPage(path, page - 1)}>
+            <Link rel="prev" className="inline-block rounded border border-slate-300 px-3 py-2" href={href(page - 1)}>
               ‹ Föregående<span className="sr-only"> sida</span>
             </Link>
           </li>
@@ -24,7 +29,7 @@ export function Pagination({ path, page, pageCount }: { path: string; page: numb
                 {p}
               </span>
             ) : (
-              <Link className="inline-block rounded border border-slate-300 px-3 py-2" href={withPage(path, p)}>
+              <Link className="inline-block rounded border border-slate-300 px-3 py-2" href={href(p)}>
                 <span className="sr-only">Sida </span>
                 {p}
               </Link>
@@ -33,7 +38,7 @@ export function Pagination({ path, page, pageCount }: { path: string; page: numb
         ))}
         {page < pageCount ? (
           <li>
-            <Link rel="next" className="inline-block rounded border border-slate-300 px-3 py-2" href={withPage(path, page + 1)}>
+            <Link rel="next" className="inline-block rounded border border-slate-300 px-3 py-2" href={href(page + 1)}>
               Nästa<span className="sr-only"> sida</span> ›
             </Link>
           </li>

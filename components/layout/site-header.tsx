@@ -6,6 +6,7 @@ const NAV = [
   { href: "/natverk", label: "Nätverk och program" },
   { href: "/kommuner", label: "Kommuner" },
   { href: "/om", label: "Om oss" },
+  { href: "/sok", label: "Sök" },
 ];
 
 export function SiteHeader({ siteName, tagline }: { siteName: string; tagline?: string | null }) {

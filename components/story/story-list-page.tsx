@@ -4,8 +4,10 @@ import { Breadcrumbs } from "@/components/layout/breadcrumbs";
 import { Pagination } from "@/components/layout/pagination";
 import { StoryGrid } from "@/components/story/story-card";
 import type { StoryKindValue } from "@/lib/db/stories";
-import { requirePageParam } from "@/lib/route-params";
-import { withPage } from "@/lib/paths";
+import { requirePageParam, requirePeriod, type ListSearchParams } from "@/lib/route-params";
+import { ArchiveNav } from "@/components/layout/archive-nav";
+import { periodLabel, periodQuery, type Period } from "@/lib/period";
+import { listHref } from "@/lib/paths";
 import { getStoryList } from "@/lib/queries";
 
 export const STORY_LISTS = {
@@ -14,41 +16,47 @@ export const STORY_LISTS = {
 } as const;
 
 
-export async function StoryListPage({ kind, page }: { kind: StoryKindValue; page: number }) {
+export async function StoryListPage({ kind, page, period }: { kind: StoryKindValue; page: number; period?: Period }) {
   const list = STORY_LISTS[kind];
-  const result = await getStoryList(kind, page);
+  const result = await getStoryList(kind, page, period);
   // Page 1 of an empty list still exists; a page past the end does not.
   if (!result) notFound();
+  const { stories, archive } = result;
   return (
     <>
-      <Breadcrumbs items={[{ label: list.title }]} />
+      <Breadcrumbs items={period ? [{ href: list.path, label: list.title }, { label: periodLabel(period) }] : [{ label: list.title }]} />
       <h1 className="text-3xl font-bold md:text-4xl">
         {list.title}
+        {period ? <span className="text-slate-600"> från {periodLabel(period)}</span> : null}
         {page > 1 ? <span className="text-slate-600">, sida {page}</span> : null}
       </h1>
       <p className="mt-2 mb-8 max-w-2xl text-lg text-slate-700">{list.intro}</p>
-      {result.items.length ? <StoryGrid stories={result.items} /> : <p>Inga publicerade artiklar ännu.</p>}
-      <Pagination path={list.path} page={page} pageCount={result.pageCount} />
+      <ArchiveNav path={list.path} archive={archive} selected={period} />
+      {stories.items.length ? <StoryGrid stories={stories.items} /> : <p>Inga publicerade artiklar ännu.</p>}
+      <Pagination path={list.path} page={page} pageCount={stories.pageCount} query={periodQuery(period)} />
     </>
   );
 }
 
-type ListProps = { searchParams: Promise<{ sida?: string | string[] }> };
+type ListProps = { searchParams: ListSearchParams };
+
 
 /** The page module of /nyheter and /intervjuer: the two differ only in kind. */
 export function storyListRoute(kind: StoryKindValue) {
   const list = STORY_LISTS[kind];
   return {
     async generateMetadata({ searchParams }: ListProps): Promise<Metadata> {
-      const page = await requirePageParam(searchParams);
+      const [page, period] = await Promise.all([requirePageParam(searchParams), requirePeriod(searchParams)]);
+      const title = [list.title, period ? `från ${periodLabel(period)}` : null].filter(Boolean).join(" ");
       return {
-        title: page > 1 ? `${list.title}, sida ${page}` : list.title,
+        title: page > 1 ? `${title}, sida ${page}` : title,
         description: list.intro,
-        alternates: { canonical: withPage(list.path, page) },
+        alternates: { canonical: listHref(list.path, page, period) },
       };
     },
     async Page({ searchParams }: ListProps) {
-      return <StoryListPage kind={kind} page={await requirePageParam(searchParams)} />;
+      const [page, period] = await Promise.all([requirePageParam(searchParams), requirePeriod(searchParams)]);
+      return <StoryListPage kind={kind} page={page} period={period} />;
     },
   };
 }

@@ -55,7 +55,7 @@ const STOCKHOLM = "Europe/Stockholm";
 type Dimension = keyof SearchFilters;
 
 /** The WHERE conditions for a search, optionally leaving one filter out (for its facet counts). */
-function conditions(q: string, f: SearchFilters, except?: Dimension): Prisma.Sql {
+export function conditions(q: string, f: SearchFilters, except?: Dimension): Prisma.Sql {
   const parts: Prisma.Sql[] = [Prisma.sql`s.status = 'PUBLISHED'`, Prisma.sql`s.published_at <= now()`];
   if (q) parts.push(Prisma.sql`s.search @@ ${tsQuery(q)}`);
   if (f.kind && except !== "kind") parts.push(Prisma.sql`s.kind = ${f.kind}::story_kind`);

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
+import { periodRange, type Period } from "@/lib/period";
 import type { RichTextDoc } from "@/lib/rich-text/schema";
 import { db } from "./client";
 import { pageCount, publishedStoryWhere, storyCardSelect, toImage, toStoryCard, type ImageDto, type OrgRef, type Paged, type StoryCard } from "./public";
@@ -37,10 +38,14 @@ export async function listPublishedStories(opts: {
   pageSize: number;
   kind?: StoryKindValue;
   scope?: StoryScope;
+  /** Only stories published in this year or month (Swedish time). */
+  period?: Period;
   /** "series" lists a series in reading order instead of newest first. */
   order?: "newest" | "series";
 }): Promise<Paged<StoryCard>> {
-  const where: Prisma.StoryWhereInput = { AND: [publishedStoryWhere(), opts.kind ? { kind: opts.kind } : {}, scopeWhere(opts.scope ?? {})] };
+  const where: Prisma.StoryWhereInput = {
+    AND: [publishedStoryWhere(), opts.kind ? { kind: opts.kind } : {}, scopeWhere(opts.scope ?? {}), opts.period ? { publishedAt: periodRange(opts.period) } : {}],
+  };
   const [total, rows] = await Promise.all([
     db().story.count({ where }),
     db().story.findMany({ where, select: storyCardSelect, orderBy: opts.order === "series" ? seriesOrder : newestFirst, skip: (opts.page - 1) * opts.pageSize, take: opts.pageSize }),

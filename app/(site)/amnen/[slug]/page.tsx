@@ -3,28 +3,28 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/layout/breadcrumbs";
 import { EntityStories } from "@/components/story/entity-stories";
-import { networkPath, topicPath, withPage } from "@/lib/paths";
+import { listHref, networkPath, topicPath } from "@/lib/paths";
 import { getTopicPage } from "@/lib/queries";
-import { requirePageParam, requireSlug, type SlugPageProps } from "@/lib/route-params";
+import { requirePageParam, requirePeriod, requireSlug, type SlugPageProps } from "@/lib/route-params";
 
 async function load({ params, searchParams }: SlugPageProps) {
-  const [slug, page] = await Promise.all([requireSlug(params), requirePageParam(searchParams)]);
-  const data = await getTopicPage(slug, page);
+  const [slug, page, period] = await Promise.all([requireSlug(params), requirePageParam(searchParams), requirePeriod(searchParams)]);
+  const data = await getTopicPage(slug, page, period);
   if (!data) notFound();
-  return data;
+  return { ...data, period };
 }
 
 export async function generateMetadata(props: SlugPageProps): Promise<Metadata> {
-  const { topic, stories } = await load(props);
+  const { topic, stories, period } = await load(props);
   return {
     title: stories.page > 1 ? `${topic.name}, sida ${stories.page}` : topic.name,
     description: topic.description ?? `Artiklar om ${topic.name.toLowerCase()}.`,
-    alternates: { canonical: withPage(topicPath(topic.slug), stories.page) },
+    alternates: { canonical: listHref(topicPath(topic.slug), stories.page, period) },
   };
 }
 
 export default async function TopicPage(props: SlugPageProps) {
-  const { topic, stories } = await load(props);
+  const { topic, stories, archive, period } = await load(props);
   return (
     <>
       <Breadcrumbs items={[{ href: "/amnen", label: "Ämnen" }, { label: topic.name }]} />
@@ -42,7 +42,7 @@ export default async function TopicPage(props: SlugPageProps) {
           ))}
         </p>
       ) : null}
-      <EntityStories heading={`Artiklar om ${topic.name.toLowerCase()}`} stories={stories} path={topicPath(topic.slug)} empty="Inga artiklar ännu." />
+      <EntityStories heading={`Artiklar om ${topic.name.toLowerCase()}`} stories={stories} path={topicPath(topic.slug)} empty="Inga artiklar ännu." archive={archive} period={period} />
     </>
   );
 }

@@ -4,26 +4,27 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/layout/breadcrumbs";
 import { RichText } from "@/components/rich-text/rich-text";
-import { StoryGrid } from "@/components/story/story-card";
+import { EntityStories } from "@/components/story/entity-stories";
 import { formatDateTime, kindLabel } from "@/lib/format";
 import { networkPath, organisationPath, personPath, topicPath } from "@/lib/paths";
 import { getNetworkPage } from "@/lib/queries";
 import { safeHref } from "@/lib/rich-text/links";
-import { requireSlug, type SlugProps } from "@/lib/route-params";
+import { requirePageParam, requirePeriod, requireSlug, type SlugPageProps } from "@/lib/route-params";
 
-async function load(params: SlugProps["params"]) {
-  const data = await getNetworkPage(await requireSlug(params));
+async function load({ params, searchParams }: SlugPageProps) {
+  const [slug, page, period] = await Promise.all([requireSlug(params), requirePageParam(searchParams), requirePeriod(searchParams)]);
+  const data = await getNetworkPage(slug, page, period);
   if (!data) notFound();
-  return data;
+  return { ...data, period };
 }
 
-export async function generateMetadata({ params }: SlugProps): Promise<Metadata> {
-  const { network } = await load(params);
+export async function generateMetadata(props: SlugPageProps): Promise<Metadata> {
+  const { network } = await load(props);
   return { title: network.name, description: network.summary, alternates: { canonical: networkPath(network.slug) } };
 }
 
-export default async function NetworkPage({ params }: SlugProps) {
-  const { network, stories } = await load(params);
+export default async function NetworkPage(props: SlugPageProps) {
+  const { network, stories, archive, period } = await load(props);
   const { upcoming, past } = partitionMeetings(network.meetings);
   return (
     <>
@@ -133,12 +134,9 @@ export default async function NetworkPage({ params }: SlugProps) {
         </aside>
       </div>
 
-      <section aria-labelledby="artiklar" className="mt-16 border-t border-slate-200 pt-10">
-        <h2 id="artiklar" className="mb-6 text-2xl font-bold">
-          Artiklar om {network.name}
-        </h2>
-        {stories.length ? <StoryGrid stories={stories} headingLevel={3} /> : <p>Inga artiklar ännu.</p>}
-      </section>
+      <div className="mt-16 border-t border-slate-200">
+        <EntityStories heading={`Artiklar om ${network.name}`} stories={stories} path={networkPath(network.slug)} empty="Inga artiklar ännu." archive={archive} period={period} />
+      </div>
     </>
   );
 }

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/layout/breadcrumbs";
 import { EntityStories } from "@/components/story/entity-stories";
-import { networkPath, organisationPath, personPath, withPage } from "@/lib/paths";
+import { listHref, networkPath, organisationPath, personPath } from "@/lib/paths";
 import { getPersonPage } from "@/lib/queries";
 import { requirePageParam, requireSlug, type SlugPageProps } from "@/lib/route-params";
 
@@ -21,7 +21,7 @@ export async function generateMetadata(props: SlugPageProps): Promise<Metadata> 
   return {
     title: person.name,
     description: person.bio ?? (role ? `${person.name}, ${role}.` : `Artiklar med ${person.name}.`),
-    alternates: { canonical: withPage(personPath(person.slug), stories.page) },
+    alternates: { canonical: listHref(personPath(person.slug), stories.page) },
   };
 }
 

@@ -23,6 +23,8 @@ const envSchema = z.object({
   EMBEDDED_PG_PORT: port.default(54329),
   MEDIA_DIR: z.string().min(1).optional(),
   LIST_PAGE_SIZE: z.coerce.number({ error: "must be a whole number 1–100" }).int().min(1).max(100).default(12),
+  // URLs per sitemap file; the protocol allows at most 50 000.
+  SITEMAP_SPLIT_SIZE: z.coerce.number({ error: "must be a whole number 1–50000" }).int().min(1).max(50_000).default(50_000),
 });
 
 export type Env = z.infer<typeof envSchema> & { SITE_URL: string; MEDIA_DIR: string };

@@ -3,15 +3,15 @@ import Link from "next/link";
 import { StoryCard } from "@/components/story/story-card";
 import { kindLabel } from "@/lib/format";
 import { networkPath, organisationPath } from "@/lib/paths";
+import { JsonLd } from "@/components/seo/json-ld";
+import { feedAlternates } from "@/lib/feed-routes";
 import { getHome, getSettings } from "@/lib/queries";
+import { pageMetadata, publisherLd, websiteLd } from "@/lib/seo";
 
 export async function generateMetadata(): Promise<Metadata> {
   const settings = await getSettings();
-  return {
-    title: { absolute: settings.tagline ? `${settings.siteName} – ${settings.tagline}` : settings.siteName },
-    description: settings.description ?? undefined,
-    alternates: { canonical: "/" },
-  };
+  const meta = pageMetadata({ title: settings.siteName, description: settings.description ?? "", path: "/", feeds: feedAlternates("/", settings.siteName) });
+  return { ...meta, title: { absolute: settings.tagline ? `${settings.siteName} – ${settings.tagline}` : settings.siteName } };
 }
 
 export default async function HomePage() {
@@ -19,6 +19,7 @@ export default async function HomePage() {
   const stories = latest.filter((s) => s.id !== featuredInterview?.id).slice(0, 6);
   return (
     <>
+      <JsonLd data={[websiteLd(), { "@context": "https://schema.org", ...publisherLd() }]} />
       <h1 className="sr-only">{settings.siteName}</h1>
 
       {featuredInterview ? (

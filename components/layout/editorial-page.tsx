@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { pageMetadata } from "@/lib/seo";
 import type { ReactNode } from "react";
 import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/layout/breadcrumbs";
@@ -17,7 +18,7 @@ export function editorialRoute(slug: string, extra?: () => Promise<ReactNode>) {
   return {
     async generateMetadata(): Promise<Metadata> {
       const page = await load(slug);
-      return { title: page.title, description: page.lead ?? undefined, alternates: { canonical: `/${slug}` } };
+      return pageMetadata({ title: page.title, description: page.lead ?? page.title, path: `/${slug}` });
     },
     async Page() {
       const page = await load(slug);

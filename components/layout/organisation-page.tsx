@@ -3,7 +3,10 @@ import Link from "next/link";
 import { notFound, permanentRedirect } from "next/navigation";
 import { Breadcrumbs } from "@/components/layout/breadcrumbs";
 import { EntityStories } from "@/components/story/entity-stories";
+import { JsonLd } from "@/components/seo/json-ld";
+import { feedAlternates } from "@/lib/feed-routes";
 import { kindLabel } from "@/lib/format";
+import { organisationLd, pageMetadata } from "@/lib/seo";
 import { safeHref } from "@/lib/rich-text/links";
 import { listHref, networkPath, organisationPath, personPath } from "@/lib/paths";
 import { getOrganisationPage } from "@/lib/queries";
@@ -30,16 +33,18 @@ export function organisationRoute(municipal: boolean) {
     async generateMetadata(props: SlugPageProps): Promise<Metadata> {
       const { organisation: o, stories, period } = await load(municipal, props);
       const path = listHref(organisationPath(o), stories.page, period);
-      return {
+      return pageMetadata({
         title: stories.page > 1 ? `${o.name}, sida ${stories.page}` : o.name,
         description: o.description ?? `Näringslivsnyheter från ${o.name}.`,
-        alternates: { canonical: path },
-      };
+        path,
+        feeds: feedAlternates(organisationPath(o), o.name),
+      });
     },
     async Page(props: SlugPageProps) {
       const { organisation: o, stories, archive, period } = await load(municipal, props);
       return (
         <>
+          <JsonLd data={organisationLd(o)} />
           <Breadcrumbs items={[{ href: "/kommuner", label: municipal ? "Kommuner" : "Organisationer" }, { label: o.name }]} />
           <p className="text-sm font-semibold uppercase tracking-wide text-accent-500">{kindLabel(o.kind)}</p>
           <h1 className="mt-1 text-3xl font-bold md:text-4xl">{o.name}</h1>

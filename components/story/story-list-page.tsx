@@ -8,6 +8,8 @@ import { requirePageParam, requirePeriod, type ListSearchParams } from "@/lib/ro
 import { ArchiveNav } from "@/components/layout/archive-nav";
 import { periodLabel, periodQuery, type Period } from "@/lib/period";
 import { listHref } from "@/lib/paths";
+import { feedAlternates } from "@/lib/feed-routes";
+import { pageMetadata } from "@/lib/seo";
 import { getStoryList } from "@/lib/queries";
 
 export const STORY_LISTS = {
@@ -48,11 +50,7 @@ export function storyListRoute(kind: StoryKindValue) {
     async generateMetadata({ searchParams }: ListProps): Promise<Metadata> {
       const [page, period] = await Promise.all([requirePageParam(searchParams), requirePeriod(searchParams)]);
       const title = [list.title, period ? `från ${periodLabel(period)}` : null].filter(Boolean).join(" ");
-      return {
-        title: page > 1 ? `${title}, sida ${page}` : title,
-        description: list.intro,
-        alternates: { canonical: listHref(list.path, page, period) },
-      };
+      return pageMetadata({ title: page > 1 ? `${title}, sida ${page}` : title, description: list.intro, path: listHref(list.path, page, period), feeds: feedAlternates("/", "Näringslivsnytt") });
     },
     async Page({ searchParams }: ListProps) {
       const [page, period] = await Promise.all([requirePageParam(searchParams), requirePeriod(searchParams)]);

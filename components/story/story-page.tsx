@@ -6,12 +6,14 @@ import { Breadcrumbs } from "@/components/layout/breadcrumbs";
 import { RichText } from "@/components/rich-text/rich-text";
 import { StoryGrid } from "@/components/story/story-card";
 import { Time } from "@/components/ui/time";
-import type { StoryDetail, StoryKindValue } from "@/lib/db/stories";
+import { findStoryRedirect, type StoryDetail, type StoryKindValue } from "@/lib/db/stories";
 import { env } from "@/lib/env";
 import { kindLabel } from "@/lib/format";
 import { networkPath, organisationPath, personPath, seriesPath, storyPath, topicPath } from "@/lib/paths";
 import { getRelatedStories, getSeriesParts, getStory } from "@/lib/queries";
 import { requireSlug } from "@/lib/route-params";
+import { JsonLd } from "@/components/seo/json-ld";
+import { newsArticleLd, pageMetadata, storyImage } from "@/lib/seo";
 import { STORY_LISTS } from "./story-list-page";
 import { Share } from "./share";
 
@@ -21,7 +23,12 @@ type Props = { params: Promise<{ slug: string }> };
 async function requireStory(kind: StoryKindValue, params: Props["params"]): Promise<StoryDetail> {
   const slug = await requireSlug(params);
   const story = await getStory(slug);
-  if (!story) notFound();
+  if (!story) {
+    // A slug that was changed keeps working as a permanent redirect.
+    const moved = await findStoryRedirect(slug);
+    if (moved) permanentRedirect(storyPath(moved));
+    notFound();
+  }
   if (story.kind !== kind) permanentRedirect(storyPath(story));
   return story;
 }
@@ -30,20 +37,14 @@ export function storyRoute(kind: StoryKindValue) {
   return {
     async generateMetadata({ params }: Props): Promise<Metadata> {
       const story = await requireStory(kind, params);
-      const description = story.metaDescription ?? story.lead;
-      return {
+      return pageMetadata({
         title: story.title,
-        description,
-        alternates: { canonical: storyPath(story) },
-        openGraph: {
-          type: "article",
-          title: story.title,
-          description,
-          publishedTime: story.publishedAt,
-          modifiedTime: story.contentUpdatedAt ?? story.publishedAt,
-          images: story.image ? [{ url: story.image.src, width: story.image.width, height: story.image.height, alt: story.image.alt }] : undefined,
-        },
-      };
+        description: story.metaDescription ?? story.lead,
+        path: storyPath(story),
+        type: "article",
+        image: storyImage(story),
+        article: { publishedTime: story.publishedAt, modifiedTime: story.contentUpdatedAt ?? story.publishedAt, tags: story.topics.map((t) => t.name) },
+      });
     },
     async Page({ params }: Props) {
       const story = await requireStory(kind, params);
@@ -63,6 +64,7 @@ async function StoryArticle({ story }: { story: StoryDetail }) {
 
   return (
     <>
+      <JsonLd data={newsArticleLd(story)} />
       <Breadcrumbs items={[{ href: list.path, label: list.title }, { label: story.title }]} />
       <article className="mx-auto max-w-3xl">
         <header>

@@ -197,9 +197,9 @@ export async function suggestQuery(rawQ: string): Promise<string | null> {
   for (const word of words) {
     const rows = await db().$queryRaw<{ word: string; sim: number }[]>`
       WITH candidates AS (
-        (SELECT title AS term FROM story WHERE status = 'PUBLISHED' AND published_at <= now() AND ${word} <% title LIMIT 50)
-        UNION ALL (SELECT name FROM person WHERE ${word} <% name LIMIT 20)
-        UNION ALL (SELECT name FROM organisation WHERE ${word} <% name LIMIT 20)
+        (SELECT title AS term FROM story WHERE status = 'PUBLISHED' AND published_at <= now() ORDER BY ${word} <<-> title LIMIT 30)
+        UNION ALL (SELECT name FROM person ORDER BY ${word} <<-> name LIMIT 10)
+        UNION ALL (SELECT name FROM organisation ORDER BY ${word} <<-> name LIMIT 10)
       )
       SELECT w AS word, similarity(w, lower(${word})) AS sim
       FROM candidates, regexp_split_to_table(lower(term), '[^[:alnum:]]+') AS w

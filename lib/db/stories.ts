@@ -161,3 +161,44 @@ export async function listRelatedStories(story: { id: string; topicSlugs: string
 }
 
 export type { OrgRef, StoryCard };
+
+export type FeedStory = StoryCard & {
+  contentUpdatedAt: string | null;
+  byline: string | null;
+  author: string | null;
+  topics: string[];
+};
+
+/** The newest stories of a feed, with what feed readers show: lead, author and categories. */
+export async function listFeedStories(scope: StoryScope, limit = 50): Promise<FeedStory[]> {
+  const rows = await db().story.findMany({
+    where: { AND: [publishedStoryWhere(), scopeWhere(scope)] },
+    select: {
+      ...storyCardSelect,
+      contentUpdatedAt: true,
+      byline: true,
+      author: { select: { name: true } },
+      topics: { select: { topic: { select: { name: true } } } },
+    },
+    orderBy: newestFirst,
+    take: limit,
+  });
+  return rows.map((r) => ({
+    ...toStoryCard(r),
+    contentUpdatedAt: r.contentUpdatedAt?.toISOString() ?? null,
+    byline: r.byline,
+    author: r.author?.name ?? null,
+    topics: r.topics.map((t) => t.topic.name),
+  }));
+}
+
+/** Where a story's earlier slug leads now, if the story is published. */
+export async function findStoryRedirect(oldSlug: string): Promise<{ kind: StoryKindValue; slug: string } | null> {
+  const row = await db().storyRedirect.findUnique({
+    where: { oldSlug },
+    select: { story: { select: { kind: true, slug: true, status: true, publishedAt: true } } },
+  });
+  const story = row?.story;
+  if (!story || story.status !== "PUBLISHED" || !story.publishedAt || story.publishedAt > new Date()) return null;
+  return { kind: story.kind, slug: story.slug };
+}

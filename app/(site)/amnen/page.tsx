@@ -1,14 +1,15 @@
 import type { Metadata } from "next";
+import { pageMetadata } from "@/lib/seo";
 import Link from "next/link";
 import { Breadcrumbs } from "@/components/layout/breadcrumbs";
 import { topicPath } from "@/lib/paths";
 import { getTopics } from "@/lib/queries";
 
-export const metadata: Metadata = {
+export const metadata: Metadata = pageMetadata({
   title: "Ämnen",
   description: "Alla ämnen som artiklarna på Näringslivsnytt handlar om, från företagsklimat till kompetensförsörjning.",
-  alternates: { canonical: "/amnen" },
-};
+  path: "/amnen",
+});
 
 export default async function TopicsPage() {
   const topics = await getTopics();

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { pageMetadata } from "@/lib/seo";
 import Link from "next/link";
 import { Breadcrumbs } from "@/components/layout/breadcrumbs";
 import type { OrganisationListItem } from "@/lib/db/organisations";
@@ -6,11 +7,11 @@ import { kindLabel } from "@/lib/format";
 import { organisationPath } from "@/lib/paths";
 import { getOrganisations } from "@/lib/queries";
 
-export const metadata: Metadata = {
+export const metadata: Metadata = pageMetadata({
   title: "Kommuner och organisationer",
   description: "Näringslivsnyheter per kommun, ordnade efter län, och de organisationer som arbetar med kommunernas företagsklimat.",
-  alternates: { canonical: "/kommuner" },
-};
+  path: "/kommuner",
+});
 
 export default async function OrganisationsPage() {
   const all = await getOrganisations();

@@ -1,15 +1,16 @@
 import type { Metadata } from "next";
+import { pageMetadata } from "@/lib/seo";
 import Link from "next/link";
 import { Breadcrumbs } from "@/components/layout/breadcrumbs";
 import { kindLabel } from "@/lib/format";
 import { networkPath, organisationPath } from "@/lib/paths";
 import { getNetworks } from "@/lib/queries";
 
-export const metadata: Metadata = {
+export const metadata: Metadata = pageMetadata({
   title: "Nätverk och program",
   description: "Samarbeten om näringsliv och företagsklimat som spänner över flera kommuner: nätverk, utvecklingsprogram och projekt.",
-  alternates: { canonical: "/natverk" },
-};
+  path: "/natverk",
+});
 
 export default async function NetworksPage() {
   const networks = await getNetworks();

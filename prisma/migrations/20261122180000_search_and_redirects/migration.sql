@@ -51,13 +51,11 @@ CREATE TRIGGER person_name_search AFTER UPDATE OF name ON person FOR EACH ROW WH
 CREATE TRIGGER organisation_name_search AFTER UPDATE OF name, short_name ON organisation FOR EACH ROW
   WHEN (OLD.name IS DISTINCT FROM NEW.name OR OLD.short_name IS DISTINCT FROM NEW.short_name) EXECUTE FUNCTION name_changed();
 
--- "Menade du …?": trigram indexes over the words a reader may misspell.
-CREATE INDEX story_title_trgm_idx ON story USING gin (title gin_trgm_ops);
-CREATE INDEX person_name_trgm_idx ON person USING gin (name gin_trgm_ops);
-CREATE INDEX organisation_name_trgm_idx ON organisation USING gin (name gin_trgm_ops);
-
--- Entity search (networks, people, organisations) without a stored vector: the tables are small.
-CREATE INDEX network_name_trgm_idx ON network USING gin (name gin_trgm_ops);
+-- "Menade du …?": trigram indexes over the words a reader may misspell. GiST, because it can
+-- hand out the nearest titles and names in order (ORDER BY word <<-> title LIMIT n).
+CREATE INDEX story_title_trgm_idx ON story USING gist (title gist_trgm_ops);
+CREATE INDEX person_name_trgm_idx ON person USING gist (name gist_trgm_ops);
+CREATE INDEX organisation_name_trgm_idx ON organisation USING gist (name gist_trgm_ops);
 
 -- Old slugs keep working: a story's previous slug answers with a permanent redirect.
 CREATE TABLE story_redirect (

@@ -4,7 +4,9 @@ import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/layout/breadcrumbs";
 import { EntityStories } from "@/components/story/entity-stories";
 import { listHref, networkPath, topicPath } from "@/lib/paths";
+import { feedAlternates } from "@/lib/feed-routes";
 import { getTopicPage } from "@/lib/queries";
+import { pageMetadata } from "@/lib/seo";
 import { requirePageParam, requirePeriod, requireSlug, type SlugPageProps } from "@/lib/route-params";
 
 async function load({ params, searchParams }: SlugPageProps) {
@@ -16,11 +18,12 @@ async function load({ params, searchParams }: SlugPageProps) {
 
 export async function generateMetadata(props: SlugPageProps): Promise<Metadata> {
   const { topic, stories, period } = await load(props);
-  return {
+  return pageMetadata({
     title: stories.page > 1 ? `${topic.name}, sida ${stories.page}` : topic.name,
     description: topic.description ?? `Artiklar om ${topic.name.toLowerCase()}.`,
-    alternates: { canonical: listHref(topicPath(topic.slug), stories.page, period) },
-  };
+    path: listHref(topicPath(topic.slug), stories.page, period),
+    feeds: feedAlternates(topicPath(topic.slug), topic.name),
+  });
 }
 
 export default async function TopicPage(props: SlugPageProps) {

@@ -7,7 +7,9 @@ import { RichText } from "@/components/rich-text/rich-text";
 import { EntityStories } from "@/components/story/entity-stories";
 import { formatDateTime, kindLabel } from "@/lib/format";
 import { networkPath, organisationPath, personPath, topicPath } from "@/lib/paths";
+import { feedAlternates } from "@/lib/feed-routes";
 import { getNetworkPage } from "@/lib/queries";
+import { pageMetadata } from "@/lib/seo";
 import { safeHref } from "@/lib/rich-text/links";
 import { requirePageParam, requirePeriod, requireSlug, type SlugPageProps } from "@/lib/route-params";
 
@@ -20,7 +22,13 @@ async function load({ params, searchParams }: SlugPageProps) {
 
 export async function generateMetadata(props: SlugPageProps): Promise<Metadata> {
   const { network } = await load(props);
-  return { title: network.name, description: network.summary, alternates: { canonical: networkPath(network.slug) } };
+  return pageMetadata({
+    title: network.name,
+    description: network.summary,
+    path: networkPath(network.slug),
+    image: network.image ? { url: network.image.src, width: network.image.width, height: network.image.height, alt: network.image.alt } : null,
+    feeds: feedAlternates(networkPath(network.slug), network.name),
+  });
 }
 
 export default async function NetworkPage(props: SlugPageProps) {

@@ -5,7 +5,9 @@ import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/layout/breadcrumbs";
 import { EntityStories } from "@/components/story/entity-stories";
 import { listHref, networkPath, organisationPath, personPath } from "@/lib/paths";
+import { JsonLd } from "@/components/seo/json-ld";
 import { getPersonPage } from "@/lib/queries";
+import { pageMetadata, personLd } from "@/lib/seo";
 import { requirePageParam, requireSlug, type SlugPageProps } from "@/lib/route-params";
 
 async function load({ params, searchParams }: SlugPageProps) {
@@ -18,17 +20,19 @@ async function load({ params, searchParams }: SlugPageProps) {
 export async function generateMetadata(props: SlugPageProps): Promise<Metadata> {
   const { person, stories } = await load(props);
   const role = [person.title, person.organisation?.name].filter(Boolean).join(", ");
-  return {
+  return pageMetadata({
     title: person.name,
     description: person.bio ?? (role ? `${person.name}, ${role}.` : `Artiklar med ${person.name}.`),
-    alternates: { canonical: listHref(personPath(person.slug), stories.page) },
-  };
+    path: listHref(personPath(person.slug), stories.page),
+    type: "profile",
+  });
 }
 
 export default async function PersonPage(props: SlugPageProps) {
   const { person, stories } = await load(props);
   return (
     <>
+      <JsonLd data={personLd(person)} />
       <Breadcrumbs items={[{ label: "Personer" }, { label: person.name }]} />
       <div className="flex flex-col gap-6 sm:flex-row sm:items-start">
         {person.portrait ? (

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { pageMetadata } from "@/lib/seo";
 import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/layout/breadcrumbs";
 import { StoryCard } from "@/components/story/story-card";
@@ -14,7 +15,7 @@ async function load(params: SlugProps["params"]) {
 
 export async function generateMetadata({ params }: SlugProps): Promise<Metadata> {
   const { series } = await load(params);
-  return { title: series.name, description: series.description ?? `Artikelserien ${series.name}.`, alternates: { canonical: seriesPath(series.slug) } };
+  return pageMetadata({ title: series.name, description: series.description ?? `Artikelserien ${series.name}.`, path: seriesPath(series.slug) });
 }
 
 export default async function SeriesPage({ params }: SlugProps) {

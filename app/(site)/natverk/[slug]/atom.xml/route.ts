@@ -1,0 +1,5 @@
+import { feedResponse } from "@/lib/feed-routes";
+
+export async function GET(_req: Request, { params }: { params: Promise<{ slug: string }> }) {
+  return feedResponse("network", "atom", (await params).slug);
+}

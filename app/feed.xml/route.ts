@@ -1,0 +1,5 @@
+import { feedResponse } from "@/lib/feed-routes";
+
+export function GET() {
+  return feedResponse("site", "rss");
+}

@@ -1,0 +1,43 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { ImageResponse } from "next/og";
+import { connection } from "next/server";
+import { kindLabel } from "@/lib/format";
+import { getStory } from "@/lib/queries";
+import { isSlug } from "@/lib/slug";
+
+// The share image of a story that has no hero image: its title on the site's colours, set in
+// Inter from assets/fonts (no font is fetched from anywhere).
+const font = (file: string) => readFile(path.join(process.cwd(), "assets/fonts", file));
+const fonts = Promise.all([font("inter-latin-400-normal.woff"), font("inter-latin-700-normal.woff")]);
+
+export async function GET(_req: Request, { params }: { params: Promise<{ kind: string; slug: string }> }) {
+  await connection();
+  const { kind, slug } = await params;
+  if (!["nyhet", "intervju"].includes(kind) || !isSlug(slug)) return new Response("Hittades inte", { status: 404 });
+  const story = await getStory(slug);
+  if (!story) return new Response("Hittades inte", { status: 404 });
+  const [regular, bold] = await fonts;
+  const places = story.organisations.map((o) => o.shortName ?? o.name).slice(0, 3).join(" · ");
+  return new ImageResponse(
+    (
+      <div style={{ width: "100%", height: "100%", display: "flex", flexDirection: "column", justifyContent: "space-between", background: "#0b3a5b", color: "white", padding: 72, fontFamily: "Inter" }}>
+        <div style={{ display: "flex", fontSize: 30, fontWeight: 700, color: "#fdba74", textTransform: "uppercase", letterSpacing: 2 }}>{kindLabel(story.kind)}</div>
+        <div style={{ display: "flex", fontSize: story.title.length > 70 ? 56 : 68, fontWeight: 700, lineHeight: 1.15 }}>{story.title}</div>
+        <div style={{ display: "flex", justifyContent: "space-between", fontSize: 28 }}>
+          <span>Näringslivsnytt</span>
+          <span>{places}</span>
+        </div>
+      </div>
+    ),
+    {
+      width: 1200,
+      height: 630,
+      fonts: [
+        { name: "Inter", data: regular, weight: 400, style: "normal" },
+        { name: "Inter", data: bold, weight: 700, style: "normal" },
+      ],
+      headers: { "Cache-Control": "public, max-age=86400" },
+    },
+  );
+}

@@ -1,0 +1,131 @@
+import type { Metadata } from "next";
+import type { StoryDetail } from "@/lib/db/stories";
+import { env } from "@/lib/env";
+import { organisationPath, personPath, storyPath } from "@/lib/paths";
+
+// Metadata and structured data (JSON-LD) for search engines, in one place.
+
+export const SITE_NAME = "Näringslivsnytt";
+
+type PageMeta = {
+  title: string;
+  description: string;
+  path: string;
+  type?: "website" | "article" | "profile";
+  image?: { url: string; width: number; height: number; alt: string } | null;
+  feeds?: Record<string, { url: string; title: string }[]>;
+  article?: { publishedTime: string; modifiedTime: string; tags: string[] };
+};
+
+/** Title, description, canonical URL, Open Graph and Twitter card for a page. */
+export function pageMetadata(m: PageMeta): Metadata {
+  const images = m.image ? [m.image] : undefined;
+  return {
+    title: m.title,
+    description: m.description,
+    alternates: { canonical: m.path, ...(m.feeds ? { types: m.feeds } : {}) },
+    openGraph: {
+      type: m.type ?? "website",
+      siteName: SITE_NAME,
+      locale: "sv_SE",
+      url: m.path,
+      title: m.title,
+      description: m.description,
+      images,
+      ...(m.article ? { publishedTime: m.article.publishedTime, modifiedTime: m.article.modifiedTime, tags: m.article.tags } : {}),
+    },
+    twitter: { card: m.image ? "summary_large_image" : "summary", title: m.title, description: m.description, images: m.image ? [m.image.url] : undefined },
+  };
+}
+
+const abs = (path: string) => `${env().SITE_URL}${path}`;
+
+export type JsonLdObject = Record<string, unknown>;
+
+export function publisherLd(): JsonLdObject {
+  return { "@type": "Organization", name: SITE_NAME, url: abs("/"), logo: { "@type": "ImageObject", url: abs("/logo.png"), width: 512, height: 512 } };
+}
+
+/** The image of a story for search engines: its hero, or the generated card. */
+export function storyImage(story: Pick<StoryDetail, "kind" | "slug" | "title" | "image">) {
+  return story.image
+    ? { url: story.image.src, width: story.image.width, height: story.image.height, alt: story.image.alt }
+    : { url: `/og/${story.kind === "INTERVIEW" ? "intervju" : "nyhet"}/${story.slug}`, width: 1200, height: 630, alt: story.title };
+}
+
+export function newsArticleLd(story: StoryDetail): JsonLdObject {
+  const url = abs(storyPath(story));
+  const author = story.author
+    ? { "@type": "Person", name: story.author.name, url: abs(personPath(story.author.slug)) }
+    : { "@type": "Organization", name: story.byline ?? SITE_NAME, url: abs("/om") };
+  return {
+    "@context": "https://schema.org",
+    "@type": "NewsArticle",
+    headline: story.title.slice(0, 110),
+    description: story.metaDescription ?? story.lead,
+    image: [abs(storyImage(story).url)],
+    datePublished: story.publishedAt,
+    dateModified: story.contentUpdatedAt ?? story.publishedAt,
+    author: [author],
+    publisher: publisherLd(),
+    mainEntityOfPage: { "@type": "WebPage", "@id": url },
+    url,
+    inLanguage: "sv-SE",
+    articleSection: story.kind === "INTERVIEW" ? "Intervjuer" : "Nyheter",
+    keywords: story.topics.map((t) => t.name).join(", ") || undefined,
+    about: story.organisations.map((o) => organisationRef(o)),
+    mentions: [...story.interviewees, ...story.people].map((p) => ({ "@type": "Person", name: p.name, url: abs(personPath(p.slug)) })),
+  };
+}
+
+function organisationRef(o: { slug: string; name: string; kind: string }): JsonLdObject {
+  return { "@type": o.kind === "MUNICIPALITY" ? "GovernmentOrganization" : "Organization", name: o.name, url: abs(organisationPath(o)) };
+}
+
+export function organisationLd(o: { slug: string; name: string; kind: string; website: string | null; description: string | null; county: string | null }): JsonLdObject {
+  return {
+    "@context": "https://schema.org",
+    ...organisationRef(o),
+    description: o.description ?? undefined,
+    sameAs: o.website ? [o.website] : undefined,
+    areaServed: o.kind === "MUNICIPALITY" && o.county ? { "@type": "AdministrativeArea", name: o.county } : undefined,
+  };
+}
+
+export function personLd(p: { slug: string; name: string; title: string | null; bio: string | null; organisation: { slug: string; name: string; kind: string } | null }): JsonLdObject {
+  return {
+    "@context": "https://schema.org",
+    "@type": "Person",
+    name: p.name,
+    url: abs(personPath(p.slug)),
+    jobTitle: p.title ?? undefined,
+    description: p.bio ?? undefined,
+    worksFor: p.organisation ? organisationRef(p.organisation) : undefined,
+  };
+}
+
+/** The trail as Google reads it; the current page (last) and unlinked crumbs carry no URL. */
+export function breadcrumbLd(trail: { label: string; href?: string }[]): JsonLdObject {
+  return {
+    "@context": "https://schema.org",
+    "@type": "BreadcrumbList",
+    itemListElement: trail.map((c, i) => ({
+      "@type": "ListItem",
+      position: i + 1,
+      name: c.label,
+      ...(c.href && i < trail.length - 1 ? { item: abs(c.href) } : {}),
+    })),
+  };
+}
+
+export function websiteLd(): JsonLdObject {
+  return {
+    "@context": "https://schema.org",
+    "@type": "WebSite",
+    name: SITE_NAME,
+    url: abs("/"),
+    inLanguage: "sv-SE",
+    publisher: publisherLd(),
+    potentialAction: { "@type": "SearchAction", target: { "@type": "EntryPoint", urlTemplate: `${abs("/sok")}?q={search_term_string}` }, "query-input": "required name=search_term_string" },
+  };
+}

@@ -66,7 +66,7 @@ describe("at 100 000 stories", () => {
   });
 
   it("lists, pages and scopes stories through indexes", async () => {
-    for (const fn of [
+    for (const fn of <(() => Promise<unknown>)[]>[
       () => listPublishedStories({ page: 1, pageSize: 12 }),
       () => listPublishedStories({ page: 40, pageSize: 12, kind: "INTERVIEW" }),
       () => listPublishedStories({ page: 2, pageSize: 12, scope: { organisation: "genkommun-17" } }),

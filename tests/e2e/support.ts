@@ -31,6 +31,9 @@ export const PAGE_TYPES: { name: string; path: string; h1: RegExp }[] = [
   { name: "kontakt", path: "/kontakt", h1: /./ },
   { name: "tillgänglighet", path: "/tillganglighet", h1: /[Tt]illgänglighet/ },
   { name: "om kakor", path: "/om-kakor", h1: /[Kk]akor/ },
+  { name: "sök", path: "/sok?q=f%C3%B6retagsklimat", h1: /^Sök$/ },
+  { name: "sök utan sökord", path: "/sok", h1: /^Sök$/ },
+  { name: "nyhetsarkiv", path: "/nyheter?ar=2010", h1: /Nyheter från 2010/ },
   { name: "404", path: "/finns-inte-alls", h1: /Sidan finns inte/ },
 ];
 

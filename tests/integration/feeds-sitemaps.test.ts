@@ -1,0 +1,119 @@
+import { execFileSync } from "node:child_process";
+import { mkdtemp, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import Parser from "rss-parser";
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { listEntityPages, listRecentStories, listStoryChunks, storySitemapStats, streamStoryChunk } from "@/lib/db/sitemap";
+import { listFeedStories } from "@/lib/db/stories";
+import { buildAtom, buildRss } from "@/lib/feeds";
+import { newsSitemapXml, pagesSitemapXml, sitemapIndexXml, storySitemapStream } from "@/lib/sitemap";
+import { createOrganisation, createTopic, createStory } from "../factories";
+
+const SITE = "https://naringslivsnytt.example";
+const XSD = path.resolve("tests/fixtures/xsd");
+let dir: string;
+
+/** Validates XML with xmllint against one of our XSDs; returns xmllint's verdict. */
+async function validate(xml: string, schema: string): Promise<string> {
+  const file = path.join(dir, `${Math.random().toString(36).slice(2)}.xml`);
+  await writeFile(file, xml);
+  try {
+    return execFileSync("xmllint", ["--noout", "--schema", path.join(XSD, schema), file], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }) || "valid";
+  } catch (err) {
+    return (err as { stderr: string }).stderr;
+  }
+}
+
+async function text(stream: ReadableStream<Uint8Array>): Promise<string> {
+  return new Response(stream).text();
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), "nn-xml-"));
+  const lerum = await createOrganisation(db(), { slug: "lerum", name: "Lerums kommun" });
+  const topic = await createTopic(db(), { slug: "upphandling", name: "Upphandling" });
+  for (let i = 1; i <= 7; i++) {
+    await createStory(db(), { slug: `nyhet-${i}`, title: `Nyhet ${i} om R&D <och> "citat"`, publishedAt: new Date(Date.UTC(2024, 0, i, 7)), organisationIds: [lerum.id], topicIds: [topic.id], byline: "Redaktionen" });
+  }
+  await createStory(db(), { slug: "farsk", title: "Färsk nyhet", publishedAt: new Date(Date.now() - 3_600_000), organisationIds: [lerum.id] });
+  await createStory(db(), { slug: "utkast", title: "Utkast", status: "DRAFT", publishedAt: null, organisationIds: [lerum.id] });
+});
+
+describe("feeds", () => {
+  it("make an RSS 2.0 feed that a standard parser reads, with leads, authors, categories and dates", async () => {
+    const items = await listFeedStories({ organisation: "lerum" });
+    const xml = buildRss({ title: "Lerums kommun – Näringslivsnytt", description: "Nyheter", path: "/kommuner/lerum", selfPath: "/kommuner/lerum/feed.xml", items }, SITE, "Näringslivsnytt");
+    const feed = await new Parser({ customFields: { item: ["dc:creator"] } }).parseString(xml);
+    expect(feed.title).toBe("Lerums kommun – Näringslivsnytt");
+    expect(feed.items).toHaveLength(8);
+    expect(feed.items.map((i) => i.link)).not.toContain(`${SITE}/nyheter/utkast`);
+    const first = feed.items[0]!;
+    expect(first.link).toBe(`${SITE}/nyheter/farsk`);
+    const old = feed.items.find((i) => i.link === `${SITE}/nyheter/nyhet-7`)!;
+    expect(old.title).toBe('Nyhet 7 om R&D <och> "citat"');
+    expect(old.contentSnippet).toMatch(/^Ingress till/);
+    expect(old.categories).toEqual(expect.arrayContaining(["Upphandling", "Lerums kommun"]));
+    expect(old.creator).toBe("Redaktionen");
+    expect(new Date(old.pubDate!).toISOString()).toBe("2024-01-07T07:00:00.000Z");
+  });
+
+  it("make an Atom feed with ids, updated times and the feed's own address", async () => {
+    const items = await listFeedStories({});
+    const xml = buildAtom({ title: "Näringslivsnytt", description: "Alla nyheter", path: "/", selfPath: "/atom.xml", items }, SITE, "Näringslivsnytt");
+    const feed = await new Parser().parseString(xml);
+    expect(feed.items).toHaveLength(8);
+    expect(feed.items[0]!.id).toBe(`${SITE}/nyheter/farsk`);
+    expect(xml).toContain(`<link rel="self" type="application/atom+xml" href="${SITE}/atom.xml"/>`);
+    expect(xml).toMatch(/<updated>\d{4}-\d{2}-\d{2}T/);
+  });
+
+  it("drop a story the moment it is unpublished", async () => {
+    await db().story.update({ where: { slug: "nyhet-1" }, data: { status: "ARCHIVED" } });
+    const items = await listFeedStories({});
+    expect(items.map((i) => i.slug)).not.toContain("nyhet-1");
+    const { count } = await storySitemapStats();
+    expect(count).toBe(7);
+    await db().story.update({ where: { slug: "nyhet-1" }, data: { status: "PUBLISHED" } });
+  });
+});
+
+describe("sitemaps", () => {
+  it("split stories into files of the configured size, each valid against the sitemap schema", async () => {
+    const chunks = await listStoryChunks(3);
+    expect(chunks.map((c) => c.index)).toEqual([1, 2, 3]);
+    const index = sitemapIndexXml(SITE, chunks, true, new Date().toISOString());
+    expect(await validate(index, "siteindex.xsd")).toMatch(/validates|valid/);
+    const urls: string[] = [];
+    for (const c of chunks) {
+      const xml = await text(storySitemapStream(SITE, streamStoryChunk(c.index, 3, 2)));
+      expect(await validate(xml, "sitemap.xsd")).toMatch(/validates|valid/);
+      urls.push(...[...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!));
+    }
+    expect(urls).toHaveLength(8);
+    expect(new Set(urls).size).toBe(8);
+    expect(urls[0]).toBe(`${SITE}/nyheter/nyhet-1`);
+    expect(urls).not.toContain(`${SITE}/nyheter/utkast`);
+    // Each file's lastmod is the newest change among its own stories.
+    expect(chunks[0]!.lastmod).toBe("2024-01-03T07:00:00.000Z");
+  });
+
+  it("list entity pages and a Google News file of the last two days, both valid", async () => {
+    const pages = pagesSitemapXml(SITE, await listEntityPages(), new Date());
+    expect(await validate(pages, "sitemap.xsd")).toMatch(/validates|valid/);
+    expect(pages).toContain(`${SITE}/kommuner/lerum`);
+    expect(pages).toContain(`${SITE}/amnen/upphandling`);
+
+    const recent = await listRecentStories(new Date(Date.now() - 2 * 86_400_000));
+    expect(recent.map((s) => s.slug)).toEqual(["farsk"]);
+    const news = newsSitemapXml(SITE, "Näringslivsnytt", recent);
+    expect(await validate(news, "sitemap-news.xsd")).toMatch(/validates|valid/);
+    expect(news).toContain("<news:title>Färsk nyhet</news:title>");
+  });
+
+  it("the schema check itself rejects a broken sitemap", async () => {
+    const broken = `<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><lastmod>igår</lastmod></url></urlset>`;
+    expect(await validate(broken, "sitemap.xsd")).toMatch(/fails to validate/);
+  });
+});

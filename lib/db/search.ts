@@ -89,15 +89,13 @@ export async function searchStories(input: SearchInput): Promise<Paged<SearchHit
     ? Prisma.sql`ts_headline('swedish', p.lead || ' ' || coalesce((SELECT string_agg(t #>> '{}', ' ') FROM jsonb_path_query(p.body, 'strict $.**.text') t), ''), ${tsQuery(q)}, ${HEADLINE_OPTIONS})`
     : Prisma.sql`NULL`;
 
-  const [rows, countRows, facets] = await Promise.all([
+  const [rows, { facets, total }] = await Promise.all([
     db().$queryRaw<HitRow[]>`
       SELECT p.id, p.kind, p.slug, p.title, p.lead, p.published_at, ${headline} AS snippet
       FROM (SELECT s.id, s.kind, s.slug, s.title, s.lead, s.published_at, s.body, ${rank} AS rank FROM story s WHERE ${where} ${order} LIMIT ${input.pageSize} OFFSET ${offset}) p
       ${order}`,
-    db().$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM story s WHERE ${where}`,
     searchFacets(q, input.filters),
   ]);
-  const total = Number(countRows[0]?.n ?? 0);
   return {
     items: rows.map((r) => ({
       id: r.id,
@@ -129,40 +127,51 @@ export function splitSnippet(s: string): SnippetPart[] {
   return parts;
 }
 
-async function searchFacets(q: string, f: SearchFilters): Promise<Facets> {
-  type Row = { value: string; label: string; count: bigint };
-  const toValues = (rows: Row[]) => rows.map((r) => ({ value: r.value, label: r.label, count: Number(r.count) }));
-  const [kind, organisation, county, topic, network, year] = await Promise.all([
-    db().$queryRaw<Row[]>`SELECT s.kind::text AS value, s.kind::text AS label, count(*) AS count FROM story s WHERE ${conditions(q, f, "kind")} GROUP BY s.kind ORDER BY s.kind`,
-    db().$queryRaw<Row[]>`
-      SELECT o.slug AS value, coalesce(o.short_name, o.name) AS label, count(*) AS count
-      FROM story s JOIN story_organisation so ON so.story_id = s.id JOIN organisation o ON o.id = so.organisation_id
-      WHERE ${conditions(q, f, "organisation")} GROUP BY o.slug, label ORDER BY label`,
-    db().$queryRaw<Row[]>`
-      SELECT o.county AS value, o.county AS label, count(DISTINCT s.id) AS count
-      FROM story s JOIN story_organisation so ON so.story_id = s.id JOIN organisation o ON o.id = so.organisation_id
-      WHERE o.county IS NOT NULL AND ${conditions(q, f, "county")} GROUP BY o.county ORDER BY o.county COLLATE swedish`,
-    db().$queryRaw<Row[]>`
-      SELECT t.slug AS value, t.name AS label, count(*) AS count
-      FROM story s JOIN story_topic st ON st.story_id = s.id JOIN topic t ON t.id = st.topic_id
-      WHERE ${conditions(q, f, "topic")} GROUP BY t.slug, t.name ORDER BY t.name`,
-    db().$queryRaw<Row[]>`
-      SELECT n.slug AS value, n.name AS label, count(*) AS count
-      FROM story s JOIN story_network sn ON sn.story_id = s.id JOIN network n ON n.id = sn.network_id
-      WHERE ${conditions(q, f, "network")} GROUP BY n.slug, n.name ORDER BY n.name`,
-    db().$queryRaw<Row[]>`
-      SELECT y::text AS value, y::text AS label, count(*) AS count
-      FROM (SELECT extract(year FROM s.published_at AT TIME ZONE ${STOCKHOLM})::int AS y FROM story s WHERE ${conditions(q, f, "year")}) x
-      GROUP BY y ORDER BY y DESC`,
-  ]);
-  return {
-    kind: toValues(kind),
-    organisation: toValues(organisation),
-    county: toValues(county),
-    topic: toValues(topic),
-    network: toValues(network),
-    year: toValues(year),
+type FacetRow = { dim: keyof Facets | "total"; value: string; label: string; count: bigint };
+
+/** Facet values with counts, for one set of conditions: one pass over the matching stories. */
+function facetQuery(where: Prisma.Sql, dims: (keyof Facets)[], withTotal: boolean): Prisma.Sql {
+  const parts: Record<keyof Facets, Prisma.Sql> = {
+    kind: Prisma.sql`SELECT 'kind' AS dim, b.kind::text AS value, b.kind::text AS label, count(*) AS count FROM base b GROUP BY b.kind`,
+    organisation: Prisma.sql`SELECT 'organisation', o.slug, coalesce(o.short_name, o.name), count(*) FROM base b
+      JOIN story_organisation so ON so.story_id = b.id JOIN organisation o ON o.id = so.organisation_id GROUP BY o.slug, coalesce(o.short_name, o.name)`,
+    county: Prisma.sql`SELECT 'county', o.county, o.county, count(DISTINCT b.id) FROM base b
+      JOIN story_organisation so ON so.story_id = b.id JOIN organisation o ON o.id = so.organisation_id WHERE o.county IS NOT NULL GROUP BY o.county`,
+    topic: Prisma.sql`SELECT 'topic', t.slug, t.name, count(*) FROM base b JOIN story_topic st ON st.story_id = b.id JOIN topic t ON t.id = st.topic_id GROUP BY t.slug, t.name`,
+    network: Prisma.sql`SELECT 'network', n.slug, n.name, count(*) FROM base b JOIN story_network sn ON sn.story_id = b.id JOIN network n ON n.id = sn.network_id GROUP BY n.slug, n.name`,
+    year: Prisma.sql`SELECT 'year', y::text, y::text, count(*) FROM (SELECT extract(year FROM b.published_at AT TIME ZONE ${STOCKHOLM})::int AS y FROM base b) x GROUP BY y`,
   };
+  const selects = dims.map((d) => parts[d]);
+  if (withTotal) selects.push(Prisma.sql`SELECT 'total', '', '', count(*) FROM base`);
+  return Prisma.sql`WITH base AS MATERIALIZED (SELECT s.id, s.kind, s.published_at FROM story s WHERE ${where})
+    SELECT * FROM (${Prisma.join(selects, " UNION ALL ")}) AS f (dim, value, label, count)`;
+}
+
+/**
+ * Facets and the total. A facet ignores its own filter (so the other values stay choosable);
+ * facets whose dimension is not filtered share one pass over the stories matching everything.
+ */
+async function searchFacets(q: string, f: SearchFilters): Promise<{ facets: Facets; total: number }> {
+  const dims: (keyof Facets)[] = ["kind", "organisation", "county", "topic", "network", "year"];
+  const filtered = dims.filter((d) => f[d] !== undefined);
+  const shared = dims.filter((d) => f[d] === undefined);
+  const queries = [
+    db().$queryRaw<FacetRow[]>(facetQuery(conditions(q, f), shared, true)),
+    ...filtered.map((d) => db().$queryRaw<FacetRow[]>(facetQuery(conditions(q, f, d), [d], false))),
+  ];
+  const rows = (await Promise.all(queries)).flat();
+  const collator = new Intl.Collator("sv");
+  const facets = Object.fromEntries(dims.map((d) => [d, [] as FacetValue[]])) as unknown as Facets;
+  let total = 0;
+  for (const r of rows) {
+    if (r.dim === "total") total = Number(r.count);
+    else facets[r.dim].push({ value: r.value, label: r.label, count: Number(r.count) });
+  }
+  const kindOrder = ["NEWS", "INTERVIEW"];
+  facets.kind.sort((a, b) => kindOrder.indexOf(a.value) - kindOrder.indexOf(b.value));
+  facets.year.sort((a, b) => Number(b.value) - Number(a.value));
+  for (const d of ["organisation", "county", "topic", "network"] as const) facets[d].sort((a, b) => collator.compare(a.label, b.label));
+  return { facets, total };
 }
 
 export type EntityHit = { type: "network" | "person" | "organisation"; slug: string; name: string; kind: string; description: string | null };

@@ -58,7 +58,7 @@ describe("at 100 000 stories", () => {
   it("searches through the GIN index and ranks only the matches", async () => {
     // One municipality's number is a rare word (about 1 story in 290), as most real queries are.
     const plans = await plansOf(() => searchStories({ q: "166 kemiindustrin", filters: {}, sort: "relevance", page: 1, pageSize: 12 }));
-    expect(plans.length).toBeGreaterThanOrEqual(8); // results, count and six facets
+    expect(plans.length).toBeGreaterThanOrEqual(2); // the page of results, and facets with the total
     for (const nodes of plans) {
       expect(usesIndex(nodes, /story_search_idx/)).toBe(true);
       expect(seqScansOnStory(nodes)).toEqual([]);

@@ -26,9 +26,12 @@ export const tags = {
   page: (slug: string) => `page:${slug}`,
 } as const;
 
-/** Runs `fn` at most once per key until one of `tagList` is invalidated. */
-export function cached<T>(key: (string | number)[], tagList: string[], fn: () => Promise<T>): Promise<T> {
-  return unstable_cache(fn, key.map(String), { tags: tagList, revalidate: false })();
+/**
+ * Runs `fn` at most once per key until one of `tagList` is invalidated (or, with
+ * `revalidateSeconds`, until that much time has passed as well).
+ */
+export function cached<T>(key: (string | number)[], tagList: string[], fn: () => Promise<T>, revalidateSeconds?: number): Promise<T> {
+  return unstable_cache(fn, key.map(String), { tags: tagList, revalidate: revalidateSeconds ?? false })();
 }
 
 class Missing extends Error {}
@@ -37,13 +40,18 @@ class Missing extends Error {}
  * Like cached(), but a null result (no such record, page past the end) is not stored, so
  * requests for made-up slugs or page numbers cannot fill the cache and push real pages out.
  */
-export async function cachedUnlessNull<T>(key: (string | number)[], tagList: string[], fn: () => Promise<T | null>): Promise<T | null> {
+export async function cachedUnlessNull<T>(key: (string | number)[], tagList: string[], fn: () => Promise<T | null>, revalidateSeconds?: number): Promise<T | null> {
   try {
-    return await cached(key, tagList, async () => {
-      const value = await fn();
-      if (value === null) throw new Missing();
-      return value;
-    });
+    return await cached(
+      key,
+      tagList,
+      async () => {
+        const value = await fn();
+        if (value === null) throw new Missing();
+        return value;
+      },
+      revalidateSeconds,
+    );
   } catch (err) {
     if (err instanceof Missing) return null;
     throw err;

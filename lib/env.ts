@@ -23,6 +23,10 @@ const envSchema = z.object({
   EMBEDDED_PG_PORT: port.default(54329),
   MEDIA_DIR: z.string().min(1).optional(),
   LIST_PAGE_SIZE: z.coerce.number({ error: "must be a whole number 1–100" }).int().min(1).max(100).default(12),
+  // Signs newsroom sessions. Required with DATABASE_URL; in local mode one is made and kept in DATA_DIR.
+  BETTER_AUTH_SECRET: z.string().min(32, { error: "must be at least 32 characters (try: openssl rand -base64 32)" }).optional(),
+  // Sign-in rate limiting (on by default; the end-to-end tests switch it off).
+  AUTH_RATE_LIMIT: z.enum(["on", "off"], { error: 'must be "on" or "off"' }).default("on"),
   // URLs per sitemap file; the protocol allows at most 50 000.
   SITEMAP_SPLIT_SIZE: z.coerce.number({ error: "must be a whole number 1–50000" }).int().min(1).max(50_000).default(50_000),
 });

@@ -13,7 +13,7 @@ import { isSlug } from "@/lib/slug";
 // The route handlers of every feed: /feed.xml and /atom.xml for the whole site, and the same
 // two files under each municipality, organisation, topic and network page.
 
-export type FeedScope = "site" | "organisation" | "topic" | "network";
+export type FeedScope = "site" | "municipality" | "organisation" | "topic" | "network";
 export type FeedFormat = "rss" | "atom";
 
 async function loadFeed(scope: FeedScope, slug: string, format: FeedFormat): Promise<Feed | null> {
@@ -21,9 +21,10 @@ async function loadFeed(scope: FeedScope, slug: string, format: FeedFormat): Pro
   if (scope === "site") {
     return { title: "Näringslivsnytt", description: "Nyheter och intervjuer om näringsliv från Sveriges kommuner.", path: "/", selfPath: `/${file}`, items: await listFeedStories({}) };
   }
-  if (scope === "organisation") {
+  if (scope === "municipality" || scope === "organisation") {
     const o = await getOrganisation(slug);
-    if (!o) return null;
+    // Each organisation has its feed under its own page only: /kommuner for municipalities.
+    if (!o || (o.kind === "MUNICIPALITY") !== (scope === "municipality")) return null;
     const path = organisationPath(o);
     return { title: `${o.name} – Näringslivsnytt`, description: `Näringslivsnyheter från ${o.name}.`, path, selfPath: `${path}/${file}`, items: await listFeedStories({ organisation: slug }) };
   }
@@ -38,17 +39,18 @@ async function loadFeed(scope: FeedScope, slug: string, format: FeedFormat): Pro
 }
 
 const scopeTag = (scope: FeedScope, slug: string) =>
-  scope === "organisation" ? tags.organisation(slug) : scope === "topic" ? tags.topic(slug) : scope === "network" ? tags.network(slug) : tags.stories;
+  scope === "organisation" || scope === "municipality" ? tags.organisation(slug) : scope === "topic" ? tags.topic(slug) : scope === "network" ? tags.network(slug) : tags.stories;
 
 export async function feedResponse(scope: FeedScope, format: FeedFormat, slug = ""): Promise<Response> {
   await connection();
   if (scope !== "site" && !isSlug(slug)) return new Response("Hittades inte", { status: 404 });
-  const feed = await cachedUnlessNull(["feed", scope, slug, format], [scopeTag(scope, slug), tags.stories], () => loadFeed(scope, slug, format));
+  // Revalidated every few minutes too, so a story whose publication time comes later shows up.
+  const feed = await cachedUnlessNull(["feed", scope, slug, format], [scopeTag(scope, slug), tags.stories], () => loadFeed(scope, slug, format), 300);
   if (!feed) return new Response("Hittades inte", { status: 404 });
   const { SITE_URL } = env();
   const body = format === "rss" ? buildRss(feed, SITE_URL, "Näringslivsnytt") : buildAtom(feed, SITE_URL, "Näringslivsnytt");
   return new Response(body, {
-    headers: { "Content-Type": `${format === "rss" ? "application/rss+xml" : "application/atom+xml"}; charset=utf-8`, "Cache-Control": "public, max-age=300" },
+    headers: { "Content-Type": `${format === "rss" ? "application/rss+xml" : "application/atom+xml"}; charset=utf-8`, "Cache-Control": "no-cache" },
   });
 }
 

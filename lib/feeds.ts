@@ -43,7 +43,7 @@ export function buildRss(feed: Feed, siteUrl: string, siteName: string): string 
       return `    <item>
       <title>${e(item.title)}</title>
       <link>${e(url)}</link>
-      <guid isPermaLink="true">${e(url)}</guid>
+      <guid isPermaLink="false">urn:uuid:${e(item.id)}</guid>
       <description>${e(item.lead)}</description>
       <dc:creator>${e(creator(item))}</dc:creator>
       <pubDate>${new Date(item.publishedAt).toUTCString()}</pubDate>
@@ -76,7 +76,7 @@ export function buildAtom(feed: Feed, siteUrl: string, siteName: string): string
       return `  <entry>
     <title>${e(item.title)}</title>
     <link rel="alternate" type="text/html" href="${e(url)}"/>
-    <id>${e(url)}</id>
+    <id>urn:uuid:${e(item.id)}</id>
     <published>${item.publishedAt}</published>
     <updated>${updatedOf(item)}</updated>
     <author><name>${e(creator(item))}</name></author>

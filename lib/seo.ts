@@ -104,16 +104,20 @@ export function personLd(p: { slug: string; name: string; title: string | null; 
   };
 }
 
-/** The trail as Google reads it; the current page (last) and unlinked crumbs carry no URL. */
+/**
+ * The trail as Google reads it: every step but the current page (last) needs a URL, so steps
+ * without a page of their own ("Personer") are left out.
+ */
 export function breadcrumbLd(trail: { label: string; href?: string }[]): JsonLdObject {
+  const steps = trail.filter((c, i) => i === trail.length - 1 || c.href);
   return {
     "@context": "https://schema.org",
     "@type": "BreadcrumbList",
-    itemListElement: trail.map((c, i) => ({
+    itemListElement: steps.map((c, i) => ({
       "@type": "ListItem",
       position: i + 1,
       name: c.label,
-      ...(c.href && i < trail.length - 1 ? { item: abs(c.href) } : {}),
+      ...(c.href && i < steps.length - 1 ? { item: abs(c.href) } : {}),
     })),
   };
 }

@@ -8,7 +8,8 @@ import { migrate } from "@/lib/migrations";
 import { assertDatabaseReachable } from "./lib/database";
 import { startEmbeddedPostgres, type EmbeddedPg } from "./lib/embedded-pg";
 import { BUILD_HASH_FILE, buildIsCurrent, sourceHash } from "./lib/build-hash";
-import { seedIfEmpty } from "./lib/seed";
+import { localSecret } from "./lib/local-secret";
+import { printDemoAccounts, seedIfEmpty } from "./lib/seed";
 
 const dev = process.argv.includes("--dev");
 const log = (line: string) => console.log(`[start] ${line}`);
@@ -26,6 +27,11 @@ async function main() {
     if (err instanceof EnvError) fail(err.message);
     throw err;
   }
+
+  // Newsroom sessions need a secret: given with DATABASE_URL, made once and kept in local mode.
+  let secret = env.BETTER_AUTH_SECRET;
+  if (!secret && env.DATABASE_URL) fail("Invalid configuration: BETTER_AUTH_SECRET must be set when DATABASE_URL is set (try: openssl rand -base64 32)");
+  secret ??= localSecret(env.DATA_DIR);
 
   let embedded: EmbeddedPg | undefined;
   let url = env.DATABASE_URL;
@@ -61,13 +67,15 @@ async function main() {
     if (applied.length === 0) log("database schema is up to date");
     const seeded = await seedIfEmpty(url, { log });
     if (!seeded) log("database already has content; demo content not loaded");
+    // Demo accounts exist only in local mode; with DATABASE_URL no account is ever made implicitly.
+    if (embedded) await printDemoAccounts(url, log);
   } catch (err) {
     console.error((err as Error).message.split("\n")[0]);
     await stop(1);
     return;
   }
 
-  const childEnv = { ...process.env, DATABASE_URL: url, NEXT_TELEMETRY_DISABLED: "1", SITE_URL: env.SITE_URL };
+  const childEnv = { ...process.env, DATABASE_URL: url, NEXT_TELEMETRY_DISABLED: "1", SITE_URL: env.SITE_URL, BETTER_AUTH_SECRET: secret };
   if (!dev && !buildIsCurrent()) {
     log("building the site (first start or changed sources)…");
     const build = spawnSync("node_modules/.bin/next", ["build"], { stdio: "inherit", env: { ...childEnv, NODE_ENV: "production" } });

@@ -14,6 +14,6 @@ export async function GET() {
     const [chunks, recent, pages] = await Promise.all([listStoryChunks(SITEMAP_SPLIT_SIZE), listRecentStories(new Date(Date.now() - TWO_DAYS)), listEntityPages()]);
     const newest = pages.reduce<Date | null>((max, p) => (p.updated && (!max || p.updated > max) ? p.updated : max), null);
     return { chunks, hasNews: recent.length > 0, pagesLastmod: newest?.toISOString() ?? null };
-  });
+  }, 300);
   return new Response(sitemapIndexXml(SITE_URL, chunks, hasNews, pagesLastmod), { headers: { "Content-Type": "application/xml; charset=utf-8" } });
 }

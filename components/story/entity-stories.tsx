@@ -16,7 +16,7 @@ export function EntityStories({ heading, stories, path, empty, archive, period }
         {period ? <span className="text-slate-600"> från {periodLabel(period)}</span> : null}
         {stories.page > 1 ? <span className="text-slate-600">, sida {stories.page}</span> : null}
       </h2>
-      {archive && archive.length > 1 ? <ArchiveNav path={path} archive={archive} selected={period} /> : null}
+      {archive && archive.length > 0 ? <ArchiveNav path={path} archive={archive} selected={period} /> : null}
       {stories.items.length ? <StoryGrid stories={stories.items} headingLevel={3} /> : <p>{empty}</p>}
       <Pagination path={path} page={stories.page} pageCount={stories.pageCount} query={periodQuery(period)} />
     </section>

@@ -86,7 +86,7 @@ export async function searchStories(input: SearchInput): Promise<Paged<SearchHit
   const offset = (input.page - 1) * input.pageSize;
   // Headlines are costly, so they are made only for the rows of this page.
   const headline = q
-    ? Prisma.sql`ts_headline('swedish', p.lead || ' ' || coalesce((SELECT string_agg(t #>> '{}', ' ') FROM jsonb_path_query(p.body, 'strict $.**.text') t), ''), ${tsQuery(q)}, ${HEADLINE_OPTIONS})`
+    ? Prisma.sql`ts_headline('swedish', p.lead || ' ' || doc_text(p.body), ${tsQuery(q)}, ${HEADLINE_OPTIONS})`
     : Prisma.sql`NULL`;
 
   const [rows, { facets, total }] = await Promise.all([
@@ -199,11 +199,14 @@ export async function searchEntities(rawQ: string, limit = 5): Promise<EntityHit
  */
 export async function suggestQuery(rawQ: string): Promise<string | null> {
   const q = normaliseQuery(rawQ);
-  const words = q.match(/[\p{L}\p{N}]{3,}/gu) ?? [];
+  const tokens = q.split(/([^\p{L}\p{N}]+)/u);
+  const words = tokens.filter((t) => /^[\p{L}\p{N}]{3,}$/u.test(t));
   if (words.length === 0 || words.length > 6) return null;
   let changed = false;
-  let suggestion = q;
-  for (const word of words) {
+  for (const [i, word] of tokens.entries()) {
+    if (!/^[\p{L}\p{N}]{3,}$/u.test(word)) continue;
+    // A word that finds stories on its own is spelt the way the site spells it.
+    if ((await countMatches(word)) > 0) continue;
     const rows = await db().$queryRaw<{ word: string; sim: number }[]>`
       WITH candidates AS (
         (SELECT title AS term FROM story WHERE status = 'PUBLISHED' AND published_at <= now() ORDER BY ${word} <<-> title LIMIT 30)
@@ -217,15 +220,15 @@ export async function suggestQuery(rawQ: string): Promise<string | null> {
       LIMIT 1`;
     const best = rows[0];
     if (best && best.word !== word.toLowerCase() && best.sim >= 0.3) {
-      suggestion = suggestion.replace(word, best.word);
+      tokens[i] = best.word;
       changed = true;
     }
   }
-  return changed ? suggestion : null;
+  return changed ? tokens.join("") : null;
 }
 
-/** Whether a query would find any published story (used before offering a suggestion). */
-export async function countMatches(q: string): Promise<number> {
-  const rows = await db().$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM story s WHERE ${conditions(normaliseQuery(q), {})}`;
+/** How many published stories a query finds with these filters (before offering a suggestion). */
+export async function countMatches(q: string, filters: SearchFilters = {}): Promise<number> {
+  const rows = await db().$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM story s WHERE ${conditions(normaliseQuery(q), filters)}`;
   return Number(rows[0]?.n ?? 0);
 }

@@ -2,6 +2,7 @@ import path from "node:path";
 import { parseEnv } from "@/lib/env";
 import { createDb } from "@/lib/db/client";
 import { databaseIsEmpty, seedContent } from "@/lib/db/seed";
+import { DEMO_ACCOUNTS, ensureDemoAccounts } from "@/lib/db/users";
 
 export async function seed(url: string, opts: { log?: (line: string) => void } = {}) {
   const env = parseEnv();
@@ -23,4 +24,16 @@ export async function seedIfEmpty(url: string, opts: { log?: (line: string) => v
   }
   await seed(url, opts);
   return true;
+}
+
+/** Local mode: makes sure the demo accounts exist and prints how to sign in with them. */
+export async function printDemoAccounts(url: string, log: (line: string) => void): Promise<void> {
+  const client = createDb(url);
+  try {
+    await ensureDemoAccounts(client);
+  } finally {
+    await client.$disconnect();
+  }
+  log("demo accounts (local mode only), sign in at /logga-in:");
+  for (const a of DEMO_ACCOUNTS) log(`  ${a.role.padEnd(6)} ${a.email}  password: ${a.password}`);
 }

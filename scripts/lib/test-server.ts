@@ -7,11 +7,14 @@ import os from "node:os";
 import path from "node:path";
 import { createDb } from "@/lib/db/client";
 import { seedContent } from "@/lib/db/seed";
+import { createStaffUser } from "@/lib/db/users";
 import { migrate } from "@/lib/migrations";
 import { createStory } from "@/tests/factories";
 import { freePort } from "@/tests/setup/free-port";
 import { BUILD_HASH_FILE, buildIsCurrent, sourceHash } from "./build-hash";
 import { startEmbeddedPostgres } from "./embedded-pg";
+
+export const TEST_ADMIN_PASSWORD = "test-admin-losenord-2026";
 
 export type TestServer = { url: string; databaseUrl: string; next: ChildProcess; stop: () => Promise<void> };
 
@@ -48,6 +51,7 @@ export async function startTestServer(opts: { port: number; archiveStories?: num
     await client.networkMeeting.create({
       data: { networkId: network.id, startsAt: new Date(Date.now() + 30 * 86_400_000), title: "Testträff för nätverket", place: "Lerums kulturhus" },
     });
+    await createStaffUser(client, { email: "admin@test.local", name: "Test Administratör", role: "ADMIN", password: TEST_ADMIN_PASSWORD });
     await client.$disconnect();
 
     if (!buildIsCurrent()) {
@@ -59,7 +63,16 @@ export async function startTestServer(opts: { port: number; archiveStories?: num
     const url = `http://127.0.0.1:${opts.port}`;
     next = spawn("node_modules/.bin/next", ["start", "-H", "127.0.0.1", "-p", String(opts.port)], {
       stdio: ["ignore", "inherit", "inherit"],
-      env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: pg.url, MEDIA_DIR: mediaDir, SITE_URL: url },
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+        DATABASE_URL: pg.url,
+        MEDIA_DIR: mediaDir,
+        SITE_URL: url,
+        BETTER_AUTH_SECRET: "test-secret-that-is-only-used-by-the-throwaway-test-site",
+        AUTH_RATE_LIMIT: "off",
+      },
     });
     for (let i = 0; i < 600; i++) {
       if (next.exitCode !== null) throw new Error("next start exited");

@@ -134,6 +134,8 @@ test.describe("structured data", () => {
       expect(crumbs, p.path).toBeTruthy();
       expect(crumbs.itemListElement[0]).toMatchObject({ position: 1, name: "Start", item: "http://127.0.0.1:3200/" });
       expect(crumbs.itemListElement.at(-1)!.position).toBe(crumbs.itemListElement.length);
+      // Google needs a URL on every step but the current page.
+      for (const step of crumbs.itemListElement.slice(0, -1)) expect(step.item, `${p.path} ${step.name}`).toMatch(/^http:\/\/127\.0\.0\.1:3200\//);
     }
   });
 

@@ -32,6 +32,10 @@ beforeAll(async () => {
     organisationIds: [stenungsund.id], intervieweeIds: [kicki.id], topicIds: [topic.id],
   });
   await createStory(db(), {
+    slug: "radbrytning", title: "Kort notis", lead: "En notis.", body: paragraphDoc("Första raden\nkommunalrådet\tinledde dagen."),
+    publishedAt: day("2018-04-26T08:00:00+02:00"),
+  });
+  await createStory(db(), {
     slug: "utkast", status: "DRAFT", publishedAt: null, title: "Hemligt företagsklimat", lead: "Ej publicerad.", body: paragraphDoc("Företagsklimatet."),
   });
 });
@@ -41,6 +45,11 @@ describe("story search", () => {
     expect(await slugs("näringslivsstrateg")).toEqual(["strategen"]);
     expect(await slugs("näringslivsstrategen")).toEqual(["strategen"]);
     expect(await slugs("kommunernas")).toEqual(expect.arrayContaining(["titel-traff", "strategen"]));
+  });
+
+  it("indexes body words that follow a line break or a tab", async () => {
+    expect(await slugs("kommunalrådet")).toEqual(["radbrytning"]);
+    expect(await slugs("inledde")).toEqual(["radbrytning"]);
   });
 
   it("ranks a title match above a body match and never shows drafts", async () => {
@@ -105,9 +114,9 @@ describe("story search", () => {
   it("pages results", async () => {
     const first = await search("", { pageSize: 2, page: 1 });
     const second = await search("", { pageSize: 2, page: 2 });
-    expect(first.total).toBe(3);
+    expect(first.total).toBe(4);
     expect(first.pageCount).toBe(2);
-    expect(second.items).toHaveLength(1);
+    expect(second.items).toHaveLength(2);
     expect(second.items[0]?.slug).not.toBe(first.items[0]?.slug);
   });
 });
@@ -117,6 +126,8 @@ describe("suggestions and entity search", () => {
     expect(await countMatches("Stenungsnd")).toBe(0);
     expect(await suggestQuery("Stenungsnd")).toBe("stenungsund");
     expect(await suggestQuery("företagsklimatet")).toBeNull();
+    // Only the misspelt word is replaced; a word that finds stories stays as typed.
+    expect(await suggestQuery("kemiindustrin Stenungsnd")).toBe("kemiindustrin stenungsund");
   });
 
   it("never suggests words from unpublished stories", async () => {
@@ -129,5 +140,16 @@ describe("suggestions and entity search", () => {
     expect(await searchEntities("Nordberg")).toEqual([expect.objectContaining({ type: "person", slug: "kicki-nordberg" })]);
     expect(await searchEntities("Stenungsund")).toEqual([expect.objectContaining({ type: "organisation", slug: "stenungsund" })]);
     expect(await searchEntities("")).toEqual([]);
+  });
+});
+
+describe("redirects for changed slugs", () => {
+  it("keep a published story's old slug leading to its new address", async () => {
+    const { findStoryRedirect } = await import("@/lib/db/stories");
+    await db().story.update({ where: { slug: "strategen" }, data: { slug: "strategen-ny" } });
+    expect(await findStoryRedirect("strategen")).toEqual({ kind: "NEWS", slug: "strategen-ny" });
+    await db().story.update({ where: { slug: "strategen-ny" }, data: { slug: "strategen" } });
+    expect(await findStoryRedirect("strategen")).toBeNull();
+    expect(await findStoryRedirect("strategen-ny")).toEqual({ kind: "NEWS", slug: "strategen" });
   });
 });

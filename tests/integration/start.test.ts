@@ -26,8 +26,15 @@ describe("npm start refuses bad configuration", () => {
     expect(stderr.split("\n")).toHaveLength(1);
   });
 
-  it("names DATABASE_URL, without its password, when the server cannot be reached", () => {
+  it("asks for BETTER_AUTH_SECRET when a database server is given", () => {
     const { status, stderr } = start({ DATABASE_URL: "postgresql://app:hemligt@127.0.0.1:1/app" });
+    expect(status).toBe(1);
+    expect(stderr.split("\n")).toHaveLength(1);
+    expect(stderr).toMatch(/BETTER_AUTH_SECRET must be set when DATABASE_URL is set/);
+  });
+
+  it("names DATABASE_URL, without its password, when the server cannot be reached", () => {
+    const { status, stderr } = start({ DATABASE_URL: "postgresql://app:hemligt@127.0.0.1:1/app", BETTER_AUTH_SECRET: "x".repeat(40) });
     expect(status).toBe(1);
     expect(stderr.split("\n")).toHaveLength(1);
     expect(stderr).toMatch(/^Cannot reach the database at DATABASE_URL=postgresql:\/\/app:\*\*\*@127\.0\.0\.1:1\/app: ECONNREFUSED/);

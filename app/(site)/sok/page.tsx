@@ -27,7 +27,7 @@ export default async function SearchPage({ searchParams }: Props) {
     searchEntities(q),
   ]);
   const suggestion = q && result.total === 0 ? await suggestQuery(q) : null;
-  const showSuggestion = suggestion ? (await countMatches(suggestion)) > 0 : false;
+  const showSuggestion = suggestion ? (await countMatches(suggestion, state.filters)) > 0 : false;
   const active = activeFilters(state.filters, result.facets);
 
   return (

@@ -17,6 +17,8 @@ export async function GET(_req: Request, { params }: { params: Promise<{ file: s
   }
   if (file === "nyheter-google.xml") {
     const stories = await listRecentStories(new Date(Date.now() - 2 * 86_400_000));
+    // A sitemap must list at least one URL; with no news of the last two days there is no file.
+    if (stories.length === 0) return notFound();
     return new Response(newsSitemapXml(SITE_URL, "Näringslivsnytt", stories), { headers: XML });
   }
   const chunk = /^artiklar-([1-9]\d{0,5})\.xml$/.exec(file);

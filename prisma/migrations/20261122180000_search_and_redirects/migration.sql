@@ -5,11 +5,16 @@ CREATE EXTENSION IF NOT EXISTS pg_trgm;
 -- organisations). Kept up to date by the triggers below, whatever writes the relations.
 ALTER TABLE story ADD COLUMN search_names text NOT NULL DEFAULT '';
 
+-- The words of a rich-text document: every text node, joined by spaces (no JSON escapes).
+CREATE FUNCTION doc_text(doc jsonb) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT coalesce(string_agg(t #>> '{}', ' '), '') FROM jsonb_path_query(doc, 'strict $.**.text') AS t
+$$;
+
 -- Title > lead and names > body, with the Swedish stemmer.
 ALTER TABLE story ADD COLUMN search tsvector GENERATED ALWAYS AS (
   setweight(to_tsvector('swedish', title), 'A') ||
   setweight(to_tsvector('swedish', lead || ' ' || search_names), 'B') ||
-  setweight(to_tsvector('swedish', coalesce(jsonb_path_query_array(body, 'strict $.**.text')::text, '')), 'C')
+  setweight(to_tsvector('swedish', doc_text(body)), 'C')
 ) STORED;
 CREATE INDEX story_search_idx ON story USING gin (search);
 
@@ -64,3 +69,16 @@ CREATE TABLE story_redirect (
   created_at timestamptz(3) NOT NULL DEFAULT now()
 );
 CREATE INDEX story_redirect_story_id_idx ON story_redirect (story_id);
+
+-- Whatever changes a published story's slug, the old one keeps leading to it.
+CREATE FUNCTION story_slug_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF OLD.published_at IS NOT NULL THEN
+    INSERT INTO story_redirect (old_slug, story_id) VALUES (OLD.slug, NEW.id)
+    ON CONFLICT (old_slug) DO UPDATE SET story_id = EXCLUDED.story_id, created_at = now();
+  END IF;
+  -- A slug taken back by its story is no longer a redirect.
+  DELETE FROM story_redirect WHERE old_slug = NEW.slug;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER story_slug_redirect AFTER UPDATE OF slug ON story FOR EACH ROW WHEN (OLD.slug IS DISTINCT FROM NEW.slug) EXECUTE FUNCTION story_slug_changed();

@@ -16,7 +16,7 @@ export async function GET(_req: Request, { params }: { params: Promise<{ kind: s
   const { kind, slug } = await params;
   if (!["nyhet", "intervju"].includes(kind) || !isSlug(slug)) return new Response("Hittades inte", { status: 404 });
   const story = await getStory(slug);
-  if (!story) return new Response("Hittades inte", { status: 404 });
+  if (!story || (kind === "intervju") !== (story.kind === "INTERVIEW")) return new Response("Hittades inte", { status: 404 });
   const [regular, bold] = await fonts;
   const places = story.organisations.map((o) => o.shortName ?? o.name).slice(0, 3).join(" · ");
   return new ImageResponse(

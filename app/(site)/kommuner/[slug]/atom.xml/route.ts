@@ -1,5 +1,5 @@
 import { feedResponse } from "@/lib/feed-routes";
 
 export async function GET(_req: Request, { params }: { params: Promise<{ slug: string }> }) {
-  return feedResponse("organisation", "atom", (await params).slug);
+  return feedResponse("municipality", "atom", (await params).slug);
 }

@@ -1,5 +1,5 @@
 import { feedResponse } from "@/lib/feed-routes";
 
 export async function GET(_req: Request, { params }: { params: Promise<{ slug: string }> }) {
-  return feedResponse("organisation", "rss", (await params).slug);
+  return feedResponse("municipality", "rss", (await params).slug);
 }

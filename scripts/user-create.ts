@@ -1,0 +1,56 @@
+// `npm run user:create -- --email E --role admin|editor|writer --password P [--name N] [--organisation SLUG]`
+// Creates a newsroom account in the database `npm start` uses: DATABASE_URL, or the embedded
+// one (also while the server runs, by connecting to its port).
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { createDb } from "@/lib/db/client";
+import { createStaffUser, UserError } from "@/lib/db/users";
+import { parseEnv } from "@/lib/env";
+import { migrate } from "@/lib/migrations";
+import { assertDatabaseReachable } from "./lib/database";
+import { startEmbeddedPostgres, type EmbeddedPg } from "./lib/embedded-pg";
+
+const argsSchema = z.object({
+  email: z.email({ error: "--email must be an e-mail address" }),
+  role: z.enum(["admin", "editor", "writer"], { error: "--role must be admin, editor or writer" }),
+  name: z.string().trim().min(1).optional(),
+  organisation: z.array(z.string()).default([]),
+  password: z.string().min(12, { error: "--password must be at least 12 characters" }),
+});
+
+const { values } = parseArgs({
+  options: { email: { type: "string" }, role: { type: "string" }, name: { type: "string" }, organisation: { type: "string", multiple: true }, password: { type: "string" } },
+});
+const parsed = argsSchema.safeParse(values);
+if (!parsed.success) {
+  console.error(parsed.error.issues[0]!.message);
+  process.exit(1);
+}
+const args = parsed.data;
+const env = parseEnv();
+
+let embedded: EmbeddedPg | undefined;
+let url = env.DATABASE_URL;
+if (!url) {
+  const running = `postgresql://postgres:postgres@127.0.0.1:${env.EMBEDDED_PG_PORT}/naringslivsnytt`;
+  const reachable = await assertDatabaseReachable(running, 1000).then(() => true, () => false);
+  if (reachable) url = running;
+  else {
+    embedded = await startEmbeddedPostgres({ dataDir: path.join(env.DATA_DIR, "pg"), port: env.EMBEDDED_PG_PORT });
+    url = embedded.url;
+  }
+}
+try {
+  await migrate(url);
+  const client = createDb(url);
+  const role = args.role.toUpperCase() as "ADMIN" | "EDITOR" | "WRITER";
+  await createStaffUser(client, { email: args.email, name: args.name ?? args.email.split("@")[0]!, role, password: args.password, organisationSlugs: args.organisation });
+  await client.$disconnect();
+  console.log(`Created ${args.role} ${args.email}. Sign in at ${env.SITE_URL}/logga-in`);
+} catch (err) {
+  console.error(err instanceof UserError ? err.message : (err as Error).message.split("\n")[0]);
+  process.exitCode = 1;
+} finally {
+  await embedded?.stop();
+}

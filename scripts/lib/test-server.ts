@@ -8,13 +8,12 @@ import path from "node:path";
 import { createDb } from "@/lib/db/client";
 import { seedContent } from "@/lib/db/seed";
 import { createStaffUser } from "@/lib/db/users";
+import { TEST_ADMIN } from "@/tests/e2e/test-accounts";
 import { migrate } from "@/lib/migrations";
 import { createStory } from "@/tests/factories";
 import { freePort } from "@/tests/setup/free-port";
 import { BUILD_HASH_FILE, buildIsCurrent, sourceHash } from "./build-hash";
 import { startEmbeddedPostgres } from "./embedded-pg";
-
-export const TEST_ADMIN_PASSWORD = "test-admin-losenord-2026";
 
 export type TestServer = { url: string; databaseUrl: string; next: ChildProcess; stop: () => Promise<void> };
 
@@ -51,7 +50,7 @@ export async function startTestServer(opts: { port: number; archiveStories?: num
     await client.networkMeeting.create({
       data: { networkId: network.id, startsAt: new Date(Date.now() + 30 * 86_400_000), title: "Testträff för nätverket", place: "Lerums kulturhus" },
     });
-    await createStaffUser(client, { email: "admin@test.local", name: "Test Administratör", role: "ADMIN", password: TEST_ADMIN_PASSWORD });
+    await createStaffUser(client, { ...TEST_ADMIN, role: "ADMIN" });
     await client.$disconnect();
 
     if (!buildIsCurrent()) {

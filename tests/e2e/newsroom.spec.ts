@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { TEST_ADMIN_PASSWORD } from "@/scripts/lib/test-server";
+import { TEST_ADMIN } from "./test-accounts";
 import { expectNoAxeViolations } from "./support";
 
 test("the newsroom is closed to anonymous visitors", async ({ page, request }) => {
@@ -17,21 +17,26 @@ test("the newsroom is closed to anonymous visitors", async ({ page, request }) =
 });
 
 test("a failed sign-in keeps the address and says the same whether or not the account exists", async ({ page }) => {
+  // Submits and waits for the server's answer, so the next step never races the re-render.
+  const submit = async () => {
+    await Promise.all([page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes("/logga-in")), page.getByRole("button", { name: "Logga in" }).click()]);
+    await expect(page.getByRole("button", { name: "Logga in" })).toBeEnabled();
+  };
   await page.goto("/logga-in");
   await page.getByLabel("E-postadress").fill("admin@test.local");
   await page.getByLabel("Lösenord").fill("fel-losenord");
-  await page.getByRole("button", { name: "Logga in" }).click();
-  await expect(page.getByRole("alert")).toHaveText("Fel e-postadress eller lösenord.");
+  await submit();
+  await expect(page.getByRole("alert").filter({ hasText: "Fel" })).toHaveText("Fel e-postadress eller lösenord.");
   await expect(page.getByLabel("E-postadress")).toHaveValue("admin@test.local");
 
   await page.getByLabel("E-postadress").fill("finns-inte@test.local");
   await page.getByLabel("Lösenord").fill("fel-losenord");
-  await page.getByRole("button", { name: "Logga in" }).click();
+  await submit();
   await expect(page.getByLabel("E-postadress")).toHaveValue("finns-inte@test.local");
-  await expect(page.getByRole("alert")).toHaveText("Fel e-postadress eller lösenord.");
+  await expect(page.getByRole("alert").filter({ hasText: "Fel" })).toHaveText("Fel e-postadress eller lösenord.");
 
   await page.getByLabel("E-postadress").fill("inte-en-adress");
-  await page.getByRole("button", { name: "Logga in" }).click();
+  await submit();
   await expect(page.getByText("Skriv en giltig e-postadress.")).toBeVisible();
   await expect(page.getByLabel("E-postadress")).toHaveAttribute("aria-invalid", "true");
   await expectNoAxeViolations(page);
@@ -40,7 +45,7 @@ test("a failed sign-in keeps the address and says the same whether or not the ac
 test("staff sign in by keyboard, see the newsroom, and sign out", async ({ page, context }) => {
   await page.goto("/logga-in");
   await page.getByLabel("E-postadress").fill("admin@test.local");
-  await page.getByLabel("Lösenord").fill(TEST_ADMIN_PASSWORD);
+  await page.getByLabel("Lösenord").fill(TEST_ADMIN.password);
   await page.getByLabel("Lösenord").press("Enter");
   await expect(page).toHaveURL(/\/admin$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Välkommen, Test Administratör");

@@ -18,6 +18,7 @@ import {
   type StoryScope,
 } from "@/lib/db/stories";
 import { getSeries, getTopic, listTopics } from "@/lib/db/taxonomy";
+import { searchStories, type SearchInput } from "@/lib/db/search";
 
 // The cached public reads that pages call. Each is wrapped in React's cache() too, so
 // generateMetadata and the page share one call per request. Reads that can miss return null,
@@ -115,6 +116,15 @@ export const getSeriesPage = cache((slug: string) =>
     const stories = await listPublishedStories({ page: 1, pageSize: 100, scope: { series: slug }, order: "series" });
     return { series, stories: stories.items };
   }),
+);
+
+/**
+ * Search results. Without a query the answer is the same for every reader (latest stories and
+ * facets over everything, the costliest case), so it is cached; with a query it is not, since
+ * the space of queries has no end.
+ */
+export const getSearch = cache((input: SearchInput) =>
+  input.q.trim() ? searchStories(input) : cached(["search", JSON.stringify(input.filters), input.sort, input.page, input.pageSize], [tags.stories], () => searchStories(input)),
 );
 
 export const getEditorialPage = cache((slug: string) => cachedUnlessNull(["page", slug], [tags.page(slug)], () => getPage(slug)));

@@ -17,9 +17,12 @@ type PageMeta = {
   article?: { publishedTime: string; modifiedTime: string; tags: string[] };
 };
 
+// Pages without an image of their own share the site's logo.
+const DEFAULT_IMAGE = { url: "/logo.png", width: 512, height: 512, alt: SITE_NAME };
+
 /** Title, description, canonical URL, Open Graph and Twitter card for a page. */
 export function pageMetadata(m: PageMeta): Metadata {
-  const images = m.image ? [m.image] : undefined;
+  const images = [m.image ?? DEFAULT_IMAGE];
   return {
     title: m.title,
     description: m.description,
@@ -34,7 +37,7 @@ export function pageMetadata(m: PageMeta): Metadata {
       images,
       ...(m.article ? { publishedTime: m.article.publishedTime, modifiedTime: m.article.modifiedTime, tags: m.article.tags } : {}),
     },
-    twitter: { card: m.image ? "summary_large_image" : "summary", title: m.title, description: m.description, images: m.image ? [m.image.url] : undefined },
+    twitter: { card: m.image ? "summary_large_image" : "summary", title: m.title, description: m.description, images: [images[0]!.url] },
   };
 }
 

@@ -4,10 +4,11 @@ import { Breadcrumbs } from "@/components/layout/breadcrumbs";
 import { Pagination } from "@/components/layout/pagination";
 import { SearchForm } from "@/components/search/search-form";
 import { Time } from "@/components/ui/time";
-import { countMatches, searchEntities, searchStories, suggestQuery, type SearchFilters } from "@/lib/db/search";
+import { countMatches, searchEntities, suggestQuery, type Facets, type SearchFilters } from "@/lib/db/search";
 import { env } from "@/lib/env";
 import { kindLabel } from "@/lib/format";
 import { networkPath, organisationPath, personPath, storyPath } from "@/lib/paths";
+import { getSearch } from "@/lib/queries";
 import { parseSearchParams, searchHref, searchQuery } from "@/lib/search-params";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -23,7 +24,7 @@ export default async function SearchPage({ searchParams }: Props) {
   const q = state.q.trim();
   const pageSize = env().LIST_PAGE_SIZE;
   const [result, entities] = await Promise.all([
-    searchStories({ q, filters: state.filters, sort: state.sort, page: state.page, pageSize }),
+    getSearch({ q, filters: state.filters, sort: state.sort, page: state.page, pageSize }),
     searchEntities(q),
   ]);
   const suggestion = q && result.total === 0 ? await suggestQuery(q) : null;
@@ -112,7 +113,7 @@ export default async function SearchPage({ searchParams }: Props) {
   );
 }
 
-function activeFilters(f: SearchFilters, facets: Awaited<ReturnType<typeof searchStories>>["facets"]) {
+function activeFilters(f: SearchFilters, facets: Facets) {
   const label = (list: { value: string; label: string }[], value: string) => list.find((v) => v.value === value)?.label ?? value;
   const out: { key: keyof SearchFilters; label: string }[] = [];
   if (f.kind) out.push({ key: "kind", label: kindLabel(f.kind) });

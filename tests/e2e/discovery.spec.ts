@@ -131,7 +131,7 @@ test.describe("structured data", () => {
         continue;
       }
       const crumbs = data.find((d) => d["@type"] === "BreadcrumbList") as { itemListElement: { position: number; name: string; item?: string }[] };
-      expect(crumbs, p.path).toBeTruthy();
+      expect(crumbs?.itemListElement.length, p.path).toBeGreaterThanOrEqual(2);
       expect(crumbs.itemListElement[0]).toMatchObject({ position: 1, name: "Start", item: "http://127.0.0.1:3200/" });
       expect(crumbs.itemListElement.at(-1)!.position).toBe(crumbs.itemListElement.length);
       // Google needs a URL on every step but the current page.
@@ -151,7 +151,7 @@ test.describe("structured data", () => {
       publisher: { "@type": "Organization", name: "Näringslivsnytt", logo: { url: "http://127.0.0.1:3200/logo.png" } },
     });
     expect(article.image[0]).toMatch(/^http:\/\/127\.0\.0\.1:3200\/media\//);
-    expect(article.author[0]!.name).toBeTruthy();
+    expect(article.author).toEqual([{ "@type": "Organization", name: "Näringslivsnytts redaktion", url: "http://127.0.0.1:3200/om" }]);
     expect(article.about.map((a) => a["@type"])).toContain("GovernmentOrganization");
     expect(article.mentions.map((m) => m.name)).toContain("Kicki Nordberg");
     await expect(page.locator('meta[property="og:image"]')).toHaveAttribute("content", /\/media\//);

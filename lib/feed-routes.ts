@@ -8,6 +8,7 @@ import { getTopic } from "@/lib/db/taxonomy";
 import { env } from "@/lib/env";
 import { buildAtom, buildRss, type Feed } from "@/lib/feeds";
 import { networkPath, organisationPath, topicPath } from "@/lib/paths";
+import { SITE_NAME } from "@/lib/seo";
 import { isSlug } from "@/lib/slug";
 
 // The route handlers of every feed: /feed.xml and /atom.xml for the whole site, and the same
@@ -19,7 +20,7 @@ export type FeedFormat = "rss" | "atom";
 async function loadFeed(scope: FeedScope, slug: string, format: FeedFormat): Promise<Feed | null> {
   const file = format === "rss" ? "feed.xml" : "atom.xml";
   if (scope === "site") {
-    return { title: "Näringslivsnytt", description: "Nyheter och intervjuer om näringsliv från Sveriges kommuner.", path: "/", selfPath: `/${file}`, items: await listFeedStories({}) };
+    return { title: SITE_NAME, description: "Nyheter och intervjuer om näringsliv från Sveriges kommuner.", path: "/", selfPath: `/${file}`, items: await listFeedStories({}) };
   }
   if (scope === "municipality" || scope === "organisation") {
     const o = await getOrganisation(slug);
@@ -48,7 +49,7 @@ export async function feedResponse(scope: FeedScope, format: FeedFormat, slug = 
   const feed = await cachedUnlessNull(["feed", scope, slug, format], [scopeTag(scope, slug), tags.stories], () => loadFeed(scope, slug, format), 300);
   if (!feed) return new Response("Hittades inte", { status: 404 });
   const { SITE_URL } = env();
-  const body = format === "rss" ? buildRss(feed, SITE_URL, "Näringslivsnytt") : buildAtom(feed, SITE_URL, "Näringslivsnytt");
+  const body = format === "rss" ? buildRss(feed, SITE_URL, SITE_NAME) : buildAtom(feed, SITE_URL, SITE_NAME);
   return new Response(body, {
     headers: { "Content-Type": `${format === "rss" ? "application/rss+xml" : "application/atom+xml"}; charset=utf-8`, "Cache-Control": "no-cache" },
   });

@@ -7,6 +7,9 @@ import { storyPath } from "@/lib/paths";
 const NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
 const NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9";
 
+/** Google News lists stories of the last two days. */
+export const NEWS_WINDOW_MS = 2 * 86_400_000;
+
 /** Pages that exist on every site, whatever the content. */
 export const STATIC_PATHS = ["/", "/nyheter", "/intervjuer", "/natverk", "/kommuner", "/amnen"];
 

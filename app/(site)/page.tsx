@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { StoryCard } from "@/components/story/story-card";
-import { kindLabel } from "@/lib/format";
-import { networkPath, organisationPath } from "@/lib/paths";
+import { organisationPath } from "@/lib/paths";
+import { NetworkCard } from "@/components/network/network-card";
 import { JsonLd } from "@/components/seo/json-ld";
 import { feedAlternates } from "@/lib/feed-routes";
 import { getHome, getSettings } from "@/lib/queries";
@@ -60,13 +60,7 @@ export default async function HomePage() {
         </div>
         <ul className="grid gap-6 md:grid-cols-2">
           {networks.map((n) => (
-            <li key={n.slug} className="rounded border border-slate-200 p-5">
-              <p className="text-sm font-semibold uppercase tracking-wide text-accent-500">{kindLabel(n.kind)}</p>
-              <h3 className="mt-1 text-lg font-bold">
-                <Link href={networkPath(n.slug)}>{n.name}</Link>
-              </h3>
-              <p className="mt-2 text-slate-700">{n.summary}</p>
-            </li>
+            <NetworkCard key={n.slug} network={n} headingLevel={3} />
           ))}
         </ul>
       </section>

@@ -2,16 +2,14 @@ import { connection } from "next/server";
 import { cached, tags } from "@/lib/cache";
 import { listEntityPages, listRecentStories, listStoryChunks } from "@/lib/db/sitemap";
 import { env } from "@/lib/env";
-import { sitemapIndexXml } from "@/lib/sitemap";
-
-const TWO_DAYS = 2 * 86_400_000;
+import { NEWS_WINDOW_MS, sitemapIndexXml } from "@/lib/sitemap";
 
 /** The sitemap index: editorial and entity pages, one file per 50 000 stories, and Google News. */
 export async function GET() {
   await connection();
   const { SITE_URL, SITEMAP_SPLIT_SIZE } = env();
   const { chunks, hasNews, pagesLastmod } = await cached(["sitemap-index", SITEMAP_SPLIT_SIZE], [tags.stories, tags.organisations, tags.networks, tags.topics], async () => {
-    const [chunks, recent, pages] = await Promise.all([listStoryChunks(SITEMAP_SPLIT_SIZE), listRecentStories(new Date(Date.now() - TWO_DAYS)), listEntityPages()]);
+    const [chunks, recent, pages] = await Promise.all([listStoryChunks(SITEMAP_SPLIT_SIZE), listRecentStories(new Date(Date.now() - NEWS_WINDOW_MS)), listEntityPages()]);
     const newest = pages.reduce<Date | null>((max, p) => (p.updated && (!max || p.updated > max) ? p.updated : max), null);
     return { chunks, hasNews: recent.length > 0, pagesLastmod: newest?.toISOString() ?? null };
   }, 300);

@@ -13,49 +13,42 @@ export function SignInForm() {
           {state.error}
         </p>
       ) : null}
-      <div>
-        <label htmlFor="email" className="block font-semibold">
-          E-postadress
-        </label>
-        <input
-          id="email"
-          name="email"
-          type="email"
-          autoComplete="username"
-          defaultValue={state.email}
-          key={state.email}
-          aria-invalid={state.fieldErrors?.email ? true : undefined}
-          aria-describedby={state.fieldErrors?.email ? "email-fel" : undefined}
-          className="mt-1 w-full rounded border border-slate-500 px-3 py-2"
-        />
-        {state.fieldErrors?.email ? (
-          <p id="email-fel" className="mt-1 text-sm text-red-800">
-            {state.fieldErrors.email}
-          </p>
-        ) : null}
-      </div>
-      <div>
-        <label htmlFor="password" className="block font-semibold">
-          Lösenord
-        </label>
-        <input
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          aria-invalid={state.fieldErrors?.password ? true : undefined}
-          aria-describedby={state.fieldErrors?.password ? "password-fel" : undefined}
-          className="mt-1 w-full rounded border border-slate-500 px-3 py-2"
-        />
-        {state.fieldErrors?.password ? (
-          <p id="password-fel" className="mt-1 text-sm text-red-800">
-            {state.fieldErrors.password}
-          </p>
-        ) : null}
-      </div>
+      <Field name="email" label="E-postadress" type="email" autoComplete="username" error={state.fieldErrors?.email} defaultValue={state.email} />
+      <Field name="password" label="Lösenord" type="password" autoComplete="current-password" error={state.fieldErrors?.password} />
       <button type="submit" disabled={pending} className="w-full rounded bg-brand-800 px-4 py-2 font-semibold text-white hover:bg-brand-900 disabled:opacity-60">
         {pending ? "Loggar in …" : "Logga in"}
       </button>
     </form>
+  );
+}
+
+type FieldProps = { name: string; label: string; type: string; autoComplete: string; error?: string; defaultValue?: string };
+
+/** A labelled input whose error is tied to it for screen readers. */
+function Field({ name, label, type, autoComplete, error, defaultValue }: FieldProps) {
+  const errorId = `${name}-fel`;
+  return (
+    <div>
+      <label htmlFor={name} className="block font-semibold">
+        {label}
+      </label>
+      <input
+        id={name}
+        name={name}
+        type={type}
+        autoComplete={autoComplete}
+        defaultValue={defaultValue}
+        // A new value from the server (the address typed before a failed attempt) remounts the input.
+        key={defaultValue}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? errorId : undefined}
+        className="mt-1 w-full rounded border border-slate-500 px-3 py-2"
+      />
+      {error ? (
+        <p id={errorId} className="mt-1 text-sm text-red-800">
+          {error}
+        </p>
+      ) : null}
+    </div>
   );
 }

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { pageMetadata } from "@/lib/seo";
 import Link from "next/link";
 import { Breadcrumbs } from "@/components/layout/breadcrumbs";
-import { kindLabel } from "@/lib/format";
-import { networkPath, organisationPath } from "@/lib/paths";
+import { organisationPath } from "@/lib/paths";
+import { NetworkCard } from "@/components/network/network-card";
 import { getNetworks } from "@/lib/queries";
 
 export const metadata: Metadata = pageMetadata({
@@ -23,17 +23,12 @@ export default async function NetworksPage() {
       </p>
       <ul className="grid gap-6 md:grid-cols-2">
         {networks.map((n) => (
-          <li key={n.slug} className="rounded border border-slate-200 p-5">
-            <p className="text-sm font-semibold uppercase tracking-wide text-accent-500">{kindLabel(n.kind)}</p>
-            <h2 className="mt-1 text-xl font-bold">
-              <Link href={networkPath(n.slug)}>{n.name}</Link>
-            </h2>
-            <p className="mt-2 text-slate-700">{n.summary}</p>
+          <NetworkCard key={n.slug} network={n} headingLevel={2}>
             <p className="mt-3 text-sm text-slate-600">
               Ansvarig: <Link href={organisationPath(n.owner)}>{n.owner.name}</Link>
               {n.memberCount ? ` · ${n.memberCount} medlemmar` : null}
             </p>
-          </li>
+          </NetworkCard>
         ))}
       </ul>
     </>

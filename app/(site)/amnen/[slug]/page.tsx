@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { InlineLinkList } from "@/components/ui/link-list";
 import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/layout/breadcrumbs";
 import { EntityStories } from "@/components/story/entity-stories";
@@ -34,17 +34,7 @@ export default async function TopicPage(props: SlugPageProps) {
       <p className="text-sm font-semibold uppercase tracking-wide text-accent-500">Ämne</p>
       <h1 className="mt-1 text-3xl font-bold md:text-4xl">{topic.name}</h1>
       {topic.description ? <p className="mt-3 max-w-3xl text-lg text-slate-700">{topic.description}</p> : null}
-      {topic.networks.length ? (
-        <p className="mt-4">
-          <span className="font-semibold">Nätverk och program: </span>
-          {topic.networks.map((n, i) => (
-            <span key={n.slug}>
-              {i > 0 ? ", " : null}
-              <Link href={networkPath(n.slug)}>{n.name}</Link>
-            </span>
-          ))}
-        </p>
-      ) : null}
+      <InlineLinkList className="mt-4" label="Nätverk och program" items={topic.networks.map((n) => ({ href: networkPath(n.slug), name: n.name }))} />
       <EntityStories heading={`Artiklar om ${topic.name.toLowerCase()}`} stories={stories} path={topicPath(topic.slug)} empty="Inga artiklar ännu." archive={archive} period={period} />
     </>
   );

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Image from "next/image";
 import Link from "next/link";
+import { InlineLinkList } from "@/components/ui/link-list";
 import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/layout/breadcrumbs";
 import { EntityStories } from "@/components/story/entity-stories";
@@ -49,17 +50,7 @@ export default async function PersonPage(props: SlugPageProps) {
             </p>
           ) : null}
           {person.bio ? <p className="mt-3 max-w-3xl">{person.bio}</p> : null}
-          {person.coordinates.length ? (
-            <p className="mt-3">
-              <span className="font-semibold">Samordnar: </span>
-              {person.coordinates.map((n, i) => (
-                <span key={n.slug}>
-                  {i > 0 ? ", " : null}
-                  <Link href={networkPath(n.slug)}>{n.name}</Link>
-                </span>
-              ))}
-            </p>
-          ) : null}
+          <InlineLinkList className="mt-3" label="Samordnar" items={person.coordinates.map((n) => ({ href: networkPath(n.slug), name: n.name }))} />
         </div>
       </div>
       <EntityStories heading={`Artiklar med ${person.name}`} stories={stories} path={personPath(person.slug)} empty="Inga artiklar ännu." />

@@ -21,7 +21,8 @@ const config: NextConfig = {
   poweredByHeader: false,
   // Cached data lives in memory only: a restart (or another database) starts from fresh
   // data instead of reading entries a previous process left in .next/cache.
-  experimental: { isrFlushToDisk: false },
+  // authInterrupts: forbidden() answers 403 in the newsroom.
+  experimental: { isrFlushToDisk: false, authInterrupts: true },
   images: {
     localPatterns: [{ pathname: "/media/**", search: "" }],
     formats: ["image/webp"],

@@ -28,6 +28,16 @@ const envSchema = z.object({
   // Sign-in rate limiting (on by default; the end-to-end tests switch it off).
   AUTH_RATE_LIMIT: z.enum(["on", "off"], { error: 'must be "on" or "off"' }).default("on"),
   // URLs per sitemap file; the protocol allows at most 50 000.
+  // Outgoing mail (invites, password resets), e.g. smtp://user:pass@smtp.example.se:587.
+  // Unset: local mode prints the links to the server log and shows them to the administrator.
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
+  MAIL_FROM: z.string().min(3).default("Näringslivsnytt <noreply@naringslivsnytt.local>"),
+  // Largest accepted image upload, in megabytes.
+  MEDIA_MAX_MB: z.coerce.number({ error: "must be a number of megabytes 1–500" }).min(1).max(500).default(20),
+  // How often the scheduler publishes stories whose time has come (and empties the trash).
+  SCHEDULER_INTERVAL_SECONDS: z.coerce.number({ error: "must be a whole number of seconds 1–60" }).int().min(1).max(60).default(30),
+  // Require TOTP two-factor sign-in for administrators.
+  REQUIRE_ADMIN_2FA: z.enum(["true", "false"], { error: 'must be "true" or "false"' }).default("false"),
   SITEMAP_SPLIT_SIZE: z.coerce.number({ error: "must be a whole number 1–50000" }).int().min(1).max(50_000).default(50_000),
 });
 

@@ -2,8 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
+import { AdminNav, type NavItem } from "@/components/admin/admin-nav";
+import { can } from "@/lib/auth/permissions";
 import { ROLE_LABELS } from "@/lib/auth/roles";
-import { requireStaffUser } from "@/lib/auth/session";
+import { requireActor } from "@/lib/newsroom/actor";
 import { signOutAction } from "./actions";
 
 // The newsroom: never cached, never indexed, only for signed-in staff.
@@ -11,7 +13,22 @@ export const metadata: Metadata = { title: { default: "Redaktionen", template: "
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   await connection();
-  const user = await requireStaffUser();
+  const user = await requireActor();
+  const items: NavItem[] = [
+    { href: "/admin", label: "Översikt" },
+    { href: "/admin/artiklar", label: "Artiklar" },
+    { href: "/admin/media", label: "Bilder" },
+    { href: "/admin/personer", label: "Personer" },
+    { href: "/admin/amnen", label: "Ämnen" },
+    { href: "/admin/serier", label: "Serier" },
+    { href: "/admin/natverk", label: "Nätverk" },
+    ...(can(user, "organisation.manage") ? [{ href: "/admin/organisationer", label: "Organisationer" }] : []),
+    ...(can(user, "user.manage") ? [{ href: "/admin/anvandare", label: "Användare" }] : []),
+    ...(can(user, "settings.manage") ? [{ href: "/admin/installningar", label: "Inställningar" }] : []),
+    ...(can(user, "audit.view") ? [{ href: "/admin/logg", label: "Logg" }] : []),
+    { href: "/admin/papperskorg", label: "Papperskorg" },
+    { href: "/admin/konto", label: "Mitt konto" },
+  ];
   return (
     <>
       <header className="bg-brand-900 text-white">
@@ -34,6 +51,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
           </div>
         </div>
       </header>
+      <AdminNav items={items} />
       <main id="innehall" className="mx-auto max-w-6xl px-4 py-8">
         {children}
       </main>

@@ -1,0 +1,90 @@
+import type { Role } from "./roles";
+
+// Who may do what in the newsroom. Pure functions: the server decides with these for the
+// very record an action touches, and pages use them to hide controls a user cannot use.
+
+export type Actor = { id: string; email: string; name: string; role: Role; organisationIds: readonly string[] };
+
+/** What permission checks need to know about a story, loaded from the database, never from the client. */
+export type StoryAccess = { createdById: string | null; status: string; organisationIds: readonly string[] };
+
+export type Permission =
+  | "story.create"
+  | "story.view"
+  | "story.edit"
+  | "story.submit"
+  | "story.publish" // publish, schedule, unpublish, archive, approve
+  | "story.delete"
+  | "taxonomy.manage" // topics and series, shared by all organisations
+  | "person.manage"
+  | "network.manage"
+  | "media.upload"
+  | "media.edit"
+  | "media.delete"
+  | "user.manage"
+  | "organisation.manage"
+  | "settings.manage"
+  | "audit.view";
+
+/** The record a permission is checked against, where one is involved. */
+export type Subject =
+  | { story: StoryAccess }
+  | { organisationId: string | null } // a person
+  | { organisationIds: readonly string[] } // a network: owner and members
+  | { uploadedById: string | null } // a media item
+  | undefined;
+
+const ADMIN_ONLY: ReadonlySet<Permission> = new Set(["user.manage", "organisation.manage", "settings.manage", "audit.view"]);
+
+export function sharesOrganisation(actor: Actor, organisationIds: readonly string[]): boolean {
+  return organisationIds.some((id) => actor.organisationIds.includes(id));
+}
+
+export function can(actor: Actor, permission: Permission, subject?: Subject): boolean {
+  if (actor.role === "ADMIN") return true;
+  if (ADMIN_ONLY.has(permission)) return false;
+  const editor = actor.role === "EDITOR";
+  switch (permission) {
+    case "story.create":
+    case "media.upload":
+      return true;
+    case "taxonomy.manage":
+      return editor;
+    case "story.view":
+    case "story.edit":
+    case "story.submit":
+    case "story.delete":
+    case "story.publish": {
+      const story = subject && "story" in subject ? subject.story : undefined;
+      if (!story) return false;
+      const own = story.createdById === actor.id;
+      if (editor) return permission === "story.publish" ? sharesOrganisation(actor, story.organisationIds) : own || sharesOrganisation(actor, story.organisationIds);
+      // Writers: their own stories; editing, submitting and deleting only while still a draft.
+      if (permission === "story.publish") return false;
+      if (permission === "story.view") return own;
+      return own && story.status === "DRAFT";
+    }
+    case "person.manage": {
+      if (!editor || !subject || !("organisationId" in subject)) return false;
+      return subject.organisationId === null || actor.organisationIds.includes(subject.organisationId);
+    }
+    case "network.manage":
+      return editor && !!subject && "organisationIds" in subject && sharesOrganisation(actor, subject.organisationIds);
+    case "media.edit":
+    case "media.delete":
+      if (editor) return true;
+      return !!subject && "uploadedById" in subject && subject.uploadedById === actor.id;
+    default:
+      return false;
+  }
+}
+
+export class ForbiddenError extends Error {
+  constructor(readonly permission: Permission) {
+    super(`Forbidden: ${permission}`);
+  }
+}
+
+export function assertCan(actor: Actor, permission: Permission, subject?: Subject): void {
+  if (!can(actor, permission, subject)) throw new ForbiddenError(permission);
+}

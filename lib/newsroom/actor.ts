@@ -1,0 +1,36 @@
+import "server-only";
+import { headers } from "next/headers";
+import { forbidden, redirect } from "next/navigation";
+import { can, type Actor, type Permission, type Subject } from "@/lib/auth/permissions";
+import { getStaffUser } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+import { organisationIdsOf } from "@/lib/db/users";
+
+// The signed-in staff member as the permission rules see them, with their organisations
+// read from the database on every request: nothing about who you are comes from the client.
+
+export async function currentActor(): Promise<Actor | null> {
+  const user = await getStaffUser();
+  if (!user) return null;
+  return { ...user, organisationIds: await organisationIdsOf(db(), user.id) };
+}
+
+/** Pages and actions: the actor, or a redirect to the sign-in page. */
+export async function requireActor(): Promise<Actor> {
+  const actor = await currentActor();
+  if (!actor) redirect("/logga-in");
+  return actor;
+}
+
+/** Pages: the actor if they hold the permission (for the subject), otherwise 403. */
+export async function requirePermission(permission: Permission, subject?: Subject): Promise<Actor> {
+  const actor = await requireActor();
+  if (!can(actor, permission, subject)) forbidden();
+  return actor;
+}
+
+/** The client's address as the proxy in front of us reports it, for rate limits and the audit log. */
+export async function clientIp(): Promise<string> {
+  const h = await headers();
+  return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "unknown";
+}

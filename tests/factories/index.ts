@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 import { insertStory, type StorySeed } from "@/lib/db/seed";
+import type { Actor } from "@/lib/auth/permissions";
 import type { RichTextDoc } from "@/lib/rich-text/schema";
 
 // Test data builders. Stories go through the seed's own insertStory, so tests and demo
@@ -47,4 +48,16 @@ export async function createStory(client: PrismaClient, over: Partial<StorySeed>
   const seed = buildStory(over);
   const { id } = await insertStory(client, seed);
   return { id, ...seed };
+}
+
+/** A staff account in the database and the Actor the permission rules see for it. */
+export async function createActor(client: PrismaClient, over: Partial<{ role: "ADMIN" | "EDITOR" | "WRITER"; organisationIds: string[]; email: string; name: string }> = {}): Promise<Actor> {
+  const i = next();
+  const role = over.role ?? "WRITER";
+  const email = over.email ?? `staff-${i}-${role.toLowerCase()}@test.local`;
+  const organisationIds = over.organisationIds ?? [];
+  const user = await client.user.create({
+    data: { id: `u${i}${Math.random().toString(36).slice(2, 10)}`, email, name: over.name ?? `Staff ${i}`, role, emailVerified: true, organisations: { create: organisationIds.map((organisationId) => ({ organisationId })) } },
+  });
+  return { id: user.id, email, name: user.name, role, organisationIds };
 }

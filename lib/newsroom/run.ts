@@ -1,0 +1,42 @@
+import "server-only";
+import { revalidateTag, updateTag } from "next/cache";
+import { ForbiddenError, type Actor } from "@/lib/auth/permissions";
+import type { FormState } from "@/lib/validation/form";
+import { requireActor } from "./actor";
+import type { CommandResult } from "./result";
+
+export const FORBIDDEN_MESSAGE = "Du har inte behörighet att göra det här.";
+
+/**
+ * Invalidates public cache tags at once. In a server action updateTag expires them so the
+ * next request (the editor's own redirect included) renders fresh data; elsewhere (route
+ * handlers) revalidateTag with an immediate expiry does the same.
+ */
+export function invalidate(tagList: string[], context: "action" | "route" = "action"): void {
+  for (const tag of new Set(tagList)) {
+    if (context === "action") updateTag(tag);
+    else revalidateTag(tag, { expire: 0 });
+  }
+}
+
+/**
+ * The body of every newsroom server action: the signed-in actor (or a redirect to sign-in),
+ * the command, cache invalidation, and a FormState for the form. `values` are the typed
+ * values, returned on failure so the form keeps every word.
+ */
+export async function runAction<T>(command: (actor: Actor) => Promise<CommandResult<T>>, values?: FormState["values"]): Promise<FormState & { value?: T }> {
+  const actor = await requireActor();
+  let result: CommandResult<T>;
+  try {
+    result = await command(actor);
+  } catch (err) {
+    if (err instanceof ForbiddenError) {
+      console.warn(`[newsroom] refused ${err.permission} for ${actor.email}`);
+      return { error: FORBIDDEN_MESSAGE, values };
+    }
+    throw err;
+  }
+  if (!result.ok) return { error: result.error, fieldErrors: result.fieldErrors, values };
+  invalidate(result.tags);
+  return { ok: true, message: result.message, value: result.value };
+}

@@ -1,0 +1,83 @@
+import { z } from "zod";
+import { richTextDocSchema, type RichTextDoc } from "@/lib/rich-text/schema";
+import { SLUG_MAX_LENGTH, SLUG_PATTERN } from "@/lib/slug";
+
+// The story editor's data, validated by the same schema in the browser (before saving) and
+// on the server (always). Messages are Swedish and keyed by field name.
+
+export const META_DESCRIPTION_MAX = 160;
+export const CHANGE_NOTE_MAX = 300;
+
+const uuid = z.uuid({ error: "Ogiltigt val." });
+const ids = z.array(uuid).max(100, { error: "För många val." });
+// Optional text: "" and null (as stored in a revision) both mean none.
+const optionalText = (max: number, label: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: `${label} får vara högst ${max} tecken.` })
+    .nullable()
+    .transform((v) => (v ? v : null));
+
+export const storyFieldsSchema = z.object({
+  kind: z.enum(["NEWS", "INTERVIEW"], { error: "Välj nyhet eller intervju." }),
+  title: z.string().trim().min(1, { error: "Skriv en rubrik." }).max(200, { error: "Rubriken får vara högst 200 tecken." }),
+  // Empty means "make one from the title".
+  slug: z
+    .string()
+    .trim()
+    .max(SLUG_MAX_LENGTH, { error: `Adressen får vara högst ${SLUG_MAX_LENGTH} tecken.` })
+    .refine((v) => v === "" || SLUG_PATTERN.test(v), { error: "Adressen får bara innehålla a–z, 0–9 och bindestreck, som i ”ny-fabrik-i-lerum”." }),
+  lead: z.string().trim().min(1, { error: "Skriv en ingress." }).max(600, { error: "Ingressen får vara högst 600 tecken." }),
+  body: richTextDocSchema,
+  heroImageId: uuid.nullable(),
+  organisationIds: ids,
+  topicIds: ids,
+  intervieweeIds: ids,
+  networkIds: ids,
+  seriesId: uuid.nullable(),
+  seriesPosition: z.number({ error: "Skriv ett heltal." }).int({ error: "Skriv ett heltal." }).min(1, { error: "Delnumret börjar på 1." }).max(999).nullable(),
+  metaDescription: optionalText(META_DESCRIPTION_MAX, "Metabeskrivningen"),
+  pageOwner: optionalText(200, "Sidansvarig"),
+  byline: optionalText(200, "Bylinen"),
+});
+
+export type StoryFieldsInput = z.input<typeof storyFieldsSchema>;
+export type StoryFields = z.output<typeof storyFieldsSchema>;
+
+/** A real update to a published story needs a note for readers; a minor one does not. */
+export const updateKindSchema = z.discriminatedUnion("updateKind", [
+  z.object({ updateKind: z.literal("minor") }),
+  z.object({
+    updateKind: z.literal("major"),
+    changeNote: z
+      .string()
+      .trim()
+      .min(5, { error: "Beskriv ändringen för läsarna med minst några ord." })
+      .max(CHANGE_NOTE_MAX, { error: `Ändringsnoteringen får vara högst ${CHANGE_NOTE_MAX} tecken.` }),
+  }),
+]);
+
+export const saveStoryInputSchema = z.object({
+  id: uuid.nullable(),
+  version: z.number().int().min(0),
+  autosave: z.boolean().default(false),
+  // Save over a newer version after seeing the conflict view.
+  force: z.boolean().default(false),
+  fields: z.unknown(),
+  update: z.unknown().optional(),
+});
+export type SaveStoryInput = z.input<typeof saveStoryInputSchema>;
+
+/** What publishing needs beyond a valid draft. */
+export function publishProblems(f: { kind: string; organisationIds: readonly string[]; intervieweeIds: readonly string[]; body: RichTextDoc }): Record<string, string> {
+  const problems: Record<string, string> = {};
+  if (!f.organisationIds.length) problems.organisationIds = "Välj minst en organisation som artikeln handlar om.";
+  if (f.kind === "INTERVIEW" && !f.intervieweeIds.length) problems.intervieweeIds = "En intervju behöver minst en intervjuad person.";
+  if (!f.body.content.length) problems.body = "Brödtexten är tom.";
+  return problems;
+}
+
+export const scheduleSchema = z.object({
+  at: z.string().min(1, { error: "Välj datum och tid." }),
+});

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
 
@@ -14,9 +14,14 @@ export type ProcessedImage = { data: Buffer; storageKey: string; mime: string; w
  * The file name is the content hash, so the same picture is stored once and can be cached forever.
  */
 export async function processImage(input: Buffer, opts: { density?: number } = {}): Promise<ProcessedImage> {
+  return encodeWebp(input, MAX_IMAGE_WIDTH, opts);
+}
+
+/** One WebP rendition at most `width` px wide (never enlarged), upright, without metadata. */
+export async function encodeWebp(input: Buffer, width: number, opts: { density?: number } = {}): Promise<ProcessedImage> {
   const pipeline = sharp(input, { density: opts.density ?? 144, failOn: "error" })
     .rotate()
-    .resize({ width: MAX_IMAGE_WIDTH, withoutEnlargement: true })
+    .resize({ width, withoutEnlargement: true })
     .webp({ quality: 82 });
   const { data, info } = await pipeline.toBuffer({ resolveWithObject: true });
   const hash = createHash("sha256").update(data).digest("hex").slice(0, 32);
@@ -28,6 +33,14 @@ export async function storeImage(mediaDir: string, image: ProcessedImage): Promi
   if (existsSync(file)) return;
   await mkdir(mediaDir, { recursive: true });
   await writeFile(file, image.data);
+}
+
+/** Removes stored files; one that is already gone is fine. Only content-hash names are touched. */
+export async function removeImages(mediaDir: string, storageKeys: string[]): Promise<void> {
+  for (const key of storageKeys) {
+    if (!STORAGE_KEY_PATTERN.test(key)) continue;
+    await rm(path.join(mediaDir, key), { force: true });
+  }
 }
 
 export const STORAGE_KEY_PATTERN = /^[a-f0-9]{32}\.(webp|png|jpg|avif)$/;

@@ -2,7 +2,7 @@ import "server-only";
 import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { can, type Actor, type Permission, type Subject } from "@/lib/auth/permissions";
-import { getStaffUser } from "@/lib/auth/session";
+import { getStaffUser, twoFactorSetupRequired } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { organisationIdsOf } from "@/lib/db/users";
 
@@ -15,10 +15,15 @@ export async function currentActor(): Promise<Actor | null> {
   return { ...user, organisationIds: await organisationIdsOf(db(), user.id) };
 }
 
-/** Pages and actions: the actor, or a redirect to the sign-in page. */
-export async function requireActor(): Promise<Actor> {
+/**
+ * Pages and actions: the actor, or a redirect to the sign-in page. With REQUIRE_ADMIN_2FA an
+ * administrator without two-factor is sent to /admin/konto, whose page and actions pass
+ * allowWithout2fa so it can be turned on there.
+ */
+export async function requireActor(options: { allowWithout2fa?: boolean } = {}): Promise<Actor> {
   const actor = await currentActor();
   if (!actor) redirect("/logga-in");
+  if (!options.allowWithout2fa && (await twoFactorSetupRequired(actor))) redirect("/admin/konto");
   return actor;
 }
 

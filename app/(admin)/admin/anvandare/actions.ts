@@ -1,0 +1,50 @@
+"use server";
+
+import { refresh } from "next/cache";
+import { redirect } from "next/navigation";
+import { inviteUser, resendInvite, sendPasswordReset, type LinkSent } from "@/lib/db/accounts";
+import { db } from "@/lib/db/client";
+import { deleteUser, updateUserAccess } from "@/lib/db/users";
+import { clientIp } from "@/lib/newsroom/actor";
+import { runAction } from "@/lib/newsroom/run";
+import { formValues, type FormState } from "@/lib/validation/form";
+
+// User management for administrators. Every command checks user.manage itself; these only
+// turn form data into input and hand back the result.
+
+export type LinkState = FormState & { value?: LinkSent };
+
+function accessInput(formData: FormData) {
+  const values = formValues(formData);
+  return { values, input: { ...values, organisationIds: formData.getAll("organisationIds").map(String) } };
+}
+
+export async function inviteUserAction(_prev: LinkState, formData: FormData): Promise<LinkState> {
+  const { values, input } = accessInput(formData);
+  const ip = await clientIp();
+  return runAction((actor) => inviteUser(db(), actor, input, { ip }), values);
+}
+
+export async function updateUserAccessAction(userId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  const { values, input } = accessInput(formData);
+  const state = await runAction((actor) => updateUserAccess(db(), actor, { ...input, userId }), values);
+  // The page around the form shows the role and organisations too: render it again.
+  if (state.ok) refresh();
+  return state;
+}
+
+export async function resendInviteAction(userId: string): Promise<LinkState> {
+  const ip = await clientIp();
+  return runAction((actor) => resendInvite(db(), actor, { userId }, { ip }));
+}
+
+export async function sendPasswordResetAction(userId: string): Promise<LinkState> {
+  const ip = await clientIp();
+  return runAction((actor) => sendPasswordReset(db(), actor, { userId }, { ip }));
+}
+
+export async function deleteUserAction(userId: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  const state = await runAction((actor) => deleteUser(db(), actor, { userId, confirm: formData.get("confirm") }));
+  if (state.ok) redirect("/admin/anvandare?klart=borttagen");
+  return state;
+}

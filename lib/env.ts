@@ -68,6 +68,14 @@ export function databaseUrl(): string | undefined {
   return process.env.DATABASE_URL || undefined;
 }
 
+/** Where this server process listens (`next start -p` sets PORT), for the scheduler's calls to itself. */
+export function ownOrigin(): string {
+  const { HOST, PORT } = env();
+  const port = Number(process.env.PORT) || PORT;
+  const host = HOST === "0.0.0.0" || HOST === "::" ? "127.0.0.1" : HOST;
+  return `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+}
+
 let cached: Env | undefined;
 export function env(): Env {
   cached ??= parseEnv();

@@ -6,7 +6,11 @@ import { Breadcrumbs } from "@/components/layout/breadcrumbs";
 import { RichText } from "@/components/rich-text/rich-text";
 import { StoryGrid } from "@/components/story/story-card";
 import { Time } from "@/components/ui/time";
-import { findStoryRedirect, type StoryDetail, type StoryKindValue } from "@/lib/db/stories";
+import { draftMode } from "next/headers";
+import { can } from "@/lib/auth/permissions";
+import { findStoryRedirect, getStoryPreview, type StoryDetail, type StoryKindValue } from "@/lib/db/stories";
+import { currentActor } from "@/lib/newsroom/actor";
+import { STATUS_LABELS } from "@/lib/newsroom/labels";
 import { env } from "@/lib/env";
 import { kindLabel } from "@/lib/format";
 import { networkPath, organisationPath, personPath, seriesPath, storyPath, topicPath } from "@/lib/paths";
@@ -19,9 +23,26 @@ import { Share } from "./share";
 
 type Props = { params: Promise<{ slug: string }> };
 
+type Loaded = { story: StoryDetail; previewStatus: string | null };
+
+/**
+ * In draft mode (the newsroom's preview), a signed-in staff member allowed to see the story
+ * gets its current text whatever its state, read past the cache; everyone else the public page.
+ */
+async function previewOf(slug: string): Promise<Loaded | null> {
+  if (!(await draftMode()).isEnabled) return null;
+  const actor = await currentActor();
+  if (!actor) return null;
+  const story = await getStoryPreview(slug);
+  if (!story || !can(actor, "story.view", { story: story.access })) return null;
+  return { story, previewStatus: story.status };
+}
+
 /** The story for this URL, or a 404; a story asked for under the other kind's URL is redirected. */
-async function requireStory(kind: StoryKindValue, params: Props["params"]): Promise<StoryDetail> {
+async function requireStory(kind: StoryKindValue, params: Props["params"]): Promise<Loaded> {
   const slug = await requireSlug(params);
+  const preview = await previewOf(slug);
+  if (preview) return preview;
   const story = await getStory(slug);
   if (!story) {
     // A slug that was changed keeps working as a permanent redirect.
@@ -30,13 +51,14 @@ async function requireStory(kind: StoryKindValue, params: Props["params"]): Prom
     notFound();
   }
   if (story.kind !== kind) permanentRedirect(storyPath(story));
-  return story;
+  return { story, previewStatus: null };
 }
 
 export function storyRoute(kind: StoryKindValue) {
   return {
     async generateMetadata({ params }: Props): Promise<Metadata> {
-      const story = await requireStory(kind, params);
+      const { story, previewStatus } = await requireStory(kind, params);
+      if (previewStatus) return { title: `Förhandsvisning: ${story.title}`, robots: { index: false, follow: false } };
       return pageMetadata({
         title: story.title,
         description: story.metaDescription ?? story.lead,
@@ -47,10 +69,29 @@ export function storyRoute(kind: StoryKindValue) {
       });
     },
     async Page({ params }: Props) {
-      const story = await requireStory(kind, params);
-      return <StoryArticle story={story} />;
+      const { story, previewStatus } = await requireStory(kind, params);
+      return (
+        <>
+          {previewStatus ? <PreviewBanner status={previewStatus} path={storyPath(story)} /> : null}
+          <StoryArticle story={story} />
+        </>
+      );
     },
   };
+}
+
+function PreviewBanner({ status, path }: { status: string; path: string }) {
+  return (
+    <div role="region" aria-label="Förhandsvisning" className="mb-6 rounded border-2 border-amber-600 bg-amber-50 p-4 text-amber-950">
+      <p className="font-bold">Förhandsvisning – så här kommer artikeln att se ut. Status: {STATUS_LABELS[status] ?? status}.</p>
+      <p className="mt-1">
+        Sidan visas bara för dig och indexeras inte.{" "}
+        <a href={`/admin/forhandsvisning/avsluta?till=${encodeURIComponent(path)}`} className="text-amber-950">
+          Avsluta förhandsvisningen
+        </a>
+      </p>
+    </div>
+  );
 }
 
 async function StoryArticle({ story }: { story: StoryDetail }) {
@@ -89,9 +130,15 @@ async function StoryArticle({ story }: { story: StoryDetail }) {
               </dd>
             </div>
             <div>
-              <dt className="inline font-semibold">Senast uppdaterad: </dt>
+              <dt className="inline font-semibold">{story.changeNotes.length ? "Uppdaterad: " : "Senast uppdaterad: "}</dt>
               <dd className="inline">
                 <Time iso={updated} />
+                {story.changeNotes.length ? (
+                  <>
+                    {" "}
+                    (<a href="#uppdateringar">se vad som ändrats</a>)
+                  </>
+                ) : null}
               </dd>
             </div>
             {story.byline || story.author ? (
@@ -141,6 +188,29 @@ async function StoryArticle({ story }: { story: StoryDetail }) {
         <div className="mt-8">
           <RichText doc={story.body} />
         </div>
+
+        {story.changeNotes.length ? (
+          <section aria-labelledby="uppdateringar" className="mt-10 border-t border-slate-200 pt-6">
+            <h2 id="uppdateringar" className="text-lg font-bold">
+              Uppdateringar
+            </h2>
+            <ul className="mt-3 space-y-2">
+              {story.changeNotes.map((c) => (
+                <li key={c.createdAt}>
+                  <span className="font-semibold">
+                    Uppdaterad <Time iso={c.createdAt} />:
+                  </span>{" "}
+                  {c.note}
+                </li>
+              ))}
+              <li>
+                <span className="font-semibold">
+                  Publicerad <Time iso={story.publishedAt} />
+                </span>
+              </li>
+            </ul>
+          </section>
+        ) : null}
 
         {story.series ? (
           <nav aria-labelledby="serien" className="mt-10 rounded border border-slate-200 p-5">

@@ -245,3 +245,10 @@ export async function storyExists(client: Client, actor: Actor, id: string): Pro
   assertCan(actor, "story.view", { story: accessOf(s) });
   return true;
 }
+
+/** A story's workflow state after a step, for the editor to show without reloading. */
+export async function storyWorkflowState(client: Client, id: string): Promise<{ status: string; version: number; publishedAt: string | null; slug: string; kind: string } | null> {
+  if (!isUuid(id)) return null;
+  const s = await client.story.findUnique({ where: { id }, select: { status: true, version: true, publishedAt: true, slug: true, kind: true } });
+  return s ? { ...s, publishedAt: s.publishedAt?.toISOString() ?? null } : null;
+}

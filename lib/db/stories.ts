@@ -78,6 +78,8 @@ export type StoryDetail = StoryCard & {
   people: PersonRef[];
   networks: { slug: string; name: string; kind: string }[];
   series: { slug: string; name: string; position: number | null } | null;
+  /** Notes of real updates after publication, newest first ("Uppdaterad <date>"). */
+  changeNotes: { note: string; createdAt: string }[];
 };
 
 export type SeriesPart = { slug: string; kind: StoryKindValue; title: string; position: number | null };
@@ -101,8 +103,32 @@ const personRefSelect = {
 
 /** A published story by slug, whatever its kind (the page redirects a kind mismatch). */
 export async function getPublishedStory(slug: string): Promise<StoryDetail | null> {
+  return findStoryDetail({ AND: [publishedStoryWhere(), { slug }] });
+}
+
+export type StoryPreview = StoryDetail & { status: string; access: { createdById: string | null; status: string; organisationIds: string[] } };
+
+/** Any story by slug, whatever its state (not in the trash), for the newsroom's preview. Never cached. */
+export async function getStoryPreview(slug: string): Promise<StoryPreview | null> {
+  const access = await db().story.findFirst({
+    where: { slug, deletedAt: null },
+    select: { status: true, publishedAt: true, createdById: true, organisations: { select: { organisationId: true } } },
+  });
+  if (!access) return null;
+  const detail = await findStoryDetail({ slug, deletedAt: null });
+  if (!detail) return null;
+  // A draft has no publication date yet: show it as if published now.
+  return {
+    ...detail,
+    publishedAt: (access.publishedAt ?? new Date()).toISOString(),
+    status: access.status,
+    access: { createdById: access.createdById, status: access.status, organisationIds: access.organisations.map((o) => o.organisationId) },
+  };
+}
+
+async function findStoryDetail(where: Prisma.StoryWhereInput): Promise<StoryDetail | null> {
   const row = await db().story.findFirst({
-    where: { AND: [publishedStoryWhere(), { slug }] },
+    where,
     select: {
       ...storyCardSelect,
       heroImage: { select: { storageKey: true, width: true, height: true, alt: true, caption: true, credit: true } },
@@ -118,6 +144,7 @@ export async function getPublishedStory(slug: string): Promise<StoryDetail | nul
       people: { select: { person: { select: personRefSelect } }, orderBy: { person: { name: "asc" } } },
       networks: { select: { network: { select: { slug: true, name: true, kind: true } } } },
       series: { select: { slug: true, name: true } },
+      changeNotes: { select: { note: true, createdAt: true }, orderBy: { createdAt: "desc" } },
     },
   });
   if (!row) return null;
@@ -135,6 +162,7 @@ export async function getPublishedStory(slug: string): Promise<StoryDetail | nul
     people: row.people.map((p) => p.person),
     networks: row.networks.map((n) => n.network),
     series: row.series ? { slug: row.series.slug, name: row.series.name, position: row.seriesPosition } : null,
+    changeNotes: row.changeNotes.map((c) => ({ note: c.note, createdAt: c.createdAt.toISOString() })),
   };
 }
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { revalidateTag, updateTag } from "next/cache";
+import { refresh, revalidateTag, updateTag } from "next/cache";
 import { ForbiddenError, type Actor } from "@/lib/auth/permissions";
 import type { FormState } from "@/lib/validation/form";
 import { requireActor } from "./actor";
@@ -38,5 +38,7 @@ export async function runAction<T>(command: (actor: Actor) => Promise<CommandRes
   }
   if (!result.ok) return { error: result.error, fieldErrors: result.fieldErrors, values };
   invalidate(result.tags);
+  // The newsroom page the form is on shows the change at once (its data is not cached).
+  refresh();
   return { ok: true, message: result.message, value: result.value };
 }

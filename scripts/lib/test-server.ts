@@ -71,6 +71,9 @@ export async function startTestServer(opts: { port: number; archiveStories?: num
         SITE_URL: url,
         BETTER_AUTH_SECRET: "test-secret-that-is-only-used-by-the-throwaway-test-site",
         AUTH_RATE_LIMIT: "off",
+        PORT: String(opts.port),
+        // Scheduled stories appear within two seconds, so the end-to-end test need not wait a minute.
+        SCHEDULER_INTERVAL_SECONDS: "2",
       },
     });
     for (let i = 0; i < 600; i++) {

@@ -4,11 +4,10 @@ import { Time } from "@/components/ui/time";
 import { requireStaffUser } from "@/lib/auth/session";
 import { getNewsroomSummaryFor } from "@/lib/db/newsroom";
 import { kindLabel } from "@/lib/format";
-import { storyPath } from "@/lib/paths";
+import { STATUS_LABELS } from "@/lib/newsroom/labels";
 
 export const metadata: Metadata = { title: "Översikt" };
 
-const STATUS_LABELS: Record<string, string> = { DRAFT: "Utkast", IN_REVIEW: "Granskas", SCHEDULED: "Schemalagd", PUBLISHED: "Publicerad", ARCHIVED: "Arkiverad" };
 
 export default async function NewsroomHome() {
   const user = await requireStaffUser();
@@ -40,7 +39,9 @@ export default async function NewsroomHome() {
         <tbody>
           {summary.latest.map((s) => (
             <tr key={s.id} className="border-b border-slate-100">
-              <td className="py-2">{s.status === "PUBLISHED" ? <Link href={storyPath(s)}>{s.title}</Link> : s.title}</td>
+              <td className="py-2">
+                <Link href={`/admin/artiklar/${s.id}`}>{s.title}</Link>
+              </td>
               <td>{kindLabel(s.kind)}</td>
               <td>{STATUS_LABELS[s.status] ?? s.status}</td>
               <td>

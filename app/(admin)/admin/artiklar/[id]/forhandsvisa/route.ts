@@ -1,0 +1,25 @@
+import { draftMode } from "next/headers";
+import { redirect } from "next/navigation";
+import { ForbiddenError } from "@/lib/auth/permissions";
+import { getStoryForEdit } from "@/lib/db/admin-stories";
+import { db } from "@/lib/db/client";
+import { currentActor } from "@/lib/newsroom/actor";
+import { storyPath } from "@/lib/paths";
+
+// Preview: switches on Next's draft mode for this browser and opens the story at its real
+// address, where the page then shows the unpublished text with a banner (never cached or indexed).
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const actor = await currentActor();
+  if (!actor) redirect("/logga-in");
+  const { id } = await params;
+  let story;
+  try {
+    story = await getStoryForEdit(db(), actor, id);
+  } catch (err) {
+    if (err instanceof ForbiddenError) return new Response("Du har inte behörighet att förhandsvisa artikeln.", { status: 403 });
+    throw err;
+  }
+  if (!story || story.deletedAt) return new Response("Artikeln finns inte.", { status: 404 });
+  (await draftMode()).enable();
+  redirect(storyPath({ kind: story.fields.kind, slug: story.slug }));
+}

@@ -1,0 +1,66 @@
+"use server";
+
+import { db } from "@/lib/db/client";
+import { storyWorkflowState } from "@/lib/db/admin-stories";
+import { findSlugClash, isUuid, saveStory, storyCommands, type SaveResult, type StoryConflict } from "@/lib/db/editorial";
+import { requireActor } from "@/lib/newsroom/actor";
+import { FORBIDDEN_MESSAGE, invalidate, runAction } from "@/lib/newsroom/run";
+import { ForbiddenError, type Actor } from "@/lib/auth/permissions";
+import { slugify } from "@/lib/slug";
+import type { FormState } from "@/lib/validation/form";
+
+// The story editor's server actions. Each one authorises on the server for the very story
+// (inside the command), whatever the browser sent.
+
+export type SaveState = FormState & { value?: { id: string; version: number; slug: string; status: string; savedAt: string }; conflict?: StoryConflict };
+
+/** Runs a save-like command; a conflict comes back with the newer version for the conflict view. */
+async function runSave(command: (actor: Actor) => Promise<SaveResult>): Promise<SaveState> {
+  const actor = await requireActor();
+  let result: SaveResult;
+  try {
+    result = await command(actor);
+  } catch (err) {
+    if (err instanceof ForbiddenError) return { error: FORBIDDEN_MESSAGE };
+    throw err;
+  }
+  if (!result.ok) return "conflict" in result ? { error: result.error, conflict: result.conflict } : { error: result.error, fieldErrors: result.fieldErrors };
+  invalidate(result.tags);
+  return { ok: true, message: result.message, value: result.value };
+}
+
+/** Save (or autosave) from the editor. */
+export async function saveStoryAction(input: unknown): Promise<SaveState> {
+  return runSave((actor) => saveStory(db(), actor, input));
+}
+
+/** Whether a slug is free, for the editor to show a clash before saving. */
+export async function checkSlugAction(input: { slug: string; title: string; storyId: string | null }): Promise<{ slug: string; clash: string | null }> {
+  await requireActor();
+  const slug = input.slug.trim() || slugify(String(input.title ?? ""));
+  if (!slug) return { slug, clash: null };
+  return { slug, clash: await findSlugClash(db(), slug, isUuid(input.storyId) ? input.storyId : null) };
+}
+
+type WorkflowName = "submitForReview" | "returnToDraft" | "publishStory" | "unpublishStory" | "archiveStory" | "trashStory" | "restoreFromTrash";
+
+export type WorkflowState = FormState & { state?: { status: string; version: number; publishedAt: string | null; slug: string; kind: string } | null };
+
+/** A workflow step (publish, schedule, unpublish …) on one story, by id; the command loads and authorises it. */
+export async function storyWorkflowAction(name: WorkflowName, input: { id: string; at?: string }): Promise<WorkflowState> {
+  const command = storyCommands[name];
+  if (!command) return { error: "Okänd åtgärd." };
+  const result = await runAction((actor) => command(db(), actor, { id: input.id, at: input.at }));
+  return result.ok ? { ...result, state: await storyWorkflowState(db(), input.id) } : result;
+}
+
+/** The same steps from plain forms (the trash list), with the step and id in the form. */
+export async function storyWorkflowFormAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const name = String(formData.get("step") ?? "");
+  if (!["restoreFromTrash", "trashStory"].includes(name)) return { error: "Okänd åtgärd." };
+  return storyWorkflowAction(name as WorkflowName, { id: String(formData.get("id") ?? "") });
+}
+
+export async function restoreRevisionAction(input: { storyId: string; revisionId: string; version: number }): Promise<SaveState> {
+  return runSave((actor) => storyCommands.restoreRevision(db(), actor, input));
+}

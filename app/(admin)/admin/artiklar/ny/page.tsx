@@ -1,0 +1,46 @@
+import type { Metadata } from "next";
+import { StoryEditor } from "@/components/admin/editor/story-editor";
+import { storyOptions } from "@/lib/db/admin-stories";
+import { db } from "@/lib/db/client";
+import { requirePermission } from "@/lib/newsroom/actor";
+
+export const metadata: Metadata = { title: "Ny artikel" };
+
+export default async function NewStoryPage() {
+  const actor = await requirePermission("story.create");
+  const options = await storyOptions(db());
+  const mine = actor.role === "ADMIN" ? [] : actor.organisationIds.slice(0, 1);
+  return (
+    <>
+      <h1 className="mb-6 text-3xl font-bold">Ny artikel</h1>
+      <StoryEditor
+        options={options}
+        story={{
+          id: null,
+          version: 0,
+          status: "DRAFT",
+          publishedAt: null,
+          heroImage: null,
+          can: { edit: true, submit: true, publish: false, delete: false },
+          fields: {
+            kind: "NEWS",
+            title: "",
+            slug: "",
+            lead: "",
+            body: { type: "doc", content: [{ type: "paragraph" }] },
+            heroImageId: null,
+            organisationIds: mine,
+            topicIds: [],
+            intervieweeIds: [],
+            networkIds: [],
+            seriesId: null,
+            seriesPosition: null,
+            metaDescription: null,
+            pageOwner: null,
+            byline: null,
+          },
+        }}
+      />
+    </>
+  );
+}

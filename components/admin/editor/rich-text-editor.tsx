@@ -1,0 +1,155 @@
+"use client";
+
+import { EditorContent, useEditor, useEditorState, type Editor } from "@tiptap/react";
+import type { ReactNode } from "react";
+import type { ImageAttrs, RichTextDoc } from "@/lib/rich-text/schema";
+import { editorExtensions } from "./extensions";
+
+// The body editor: TipTap with our document schema and a toolbar of ordinary buttons (each
+// reachable by Tab, with its state in aria-pressed). Images come only from the media library,
+// so each has its alt text before it can be inserted.
+
+type Props = {
+  initial: RichTextDoc;
+  labelId: string;
+  errorId?: string;
+  invalid?: boolean;
+  onChange: (json: unknown) => void;
+  /** Opens the media library; resolves with the chosen image, or null if cancelled. */
+  pickImage: () => Promise<ImageAttrs | null>;
+};
+
+export function RichTextEditor({ initial, labelId, errorId, invalid, onChange, pickImage }: Props) {
+  const editor = useEditor({
+    extensions: editorExtensions,
+    content: initial,
+    immediatelyRender: false,
+    editorProps: {
+      attributes: {
+        role: "textbox",
+        "aria-multiline": "true",
+        "aria-labelledby": labelId,
+        ...(errorId ? { "aria-describedby": errorId } : {}),
+        ...(invalid ? { "aria-invalid": "true" } : {}),
+        class: "editor-body rich-text min-h-72 rounded-b border border-slate-500 bg-white px-4 py-3 focus:outline-3 focus:outline-brand-600",
+      },
+    },
+    onUpdate: ({ editor: e }) => onChange(e.getJSON()),
+  });
+
+  return (
+    <div>
+      {editor ? <Toolbar editor={editor} pickImage={pickImage} /> : null}
+      <EditorContent editor={editor} />
+    </div>
+  );
+}
+
+function Toolbar({ editor, pickImage }: { editor: Editor; pickImage: Props["pickImage"] }) {
+  const state = useEditorState({
+    editor,
+    selector: ({ editor: e }) => ({
+      bold: e.isActive("bold"),
+      italic: e.isActive("italic"),
+      h2: e.isActive("heading", { level: 2 }),
+      h3: e.isActive("heading", { level: 3 }),
+      h4: e.isActive("heading", { level: 4 }),
+      bullet: e.isActive("bulletList"),
+      ordered: e.isActive("orderedList"),
+      quote: e.isActive("blockquote"),
+      link: e.isActive("link"),
+      factBox: e.isActive("factBox"),
+    }),
+  });
+  const chain = () => editor.chain().focus();
+
+  const setLink = () => {
+    const current = (editor.getAttributes("link").href as string | undefined) ?? "";
+    const href = window.prompt("Länkens adress (lämna tomt för att ta bort länken)", current);
+    if (href === null) return;
+    if (href.trim() === "") chain().extendMarkRange("link").unsetLink().run();
+    else chain().extendMarkRange("link").setLink({ href: href.trim() }).run();
+  };
+
+  const insertImage = async () => {
+    const image = await pickImage();
+    if (image) chain().insertContent({ type: "image", attrs: image }).run();
+    else editor.commands.focus();
+  };
+
+  const insertFactBox = () => {
+    const title = window.prompt("Faktarutans rubrik", "Fakta");
+    if (title === null) return;
+    chain()
+      .insertContent({ type: "factBox", attrs: { title: title.trim() || "Fakta" }, content: [{ type: "paragraph" }] })
+      .run();
+  };
+
+  const insertQuestionAnswer = () => {
+    chain()
+      .insertContent({ type: "questionAnswer", content: [{ type: "question" }, { type: "answer", content: [{ type: "paragraph" }] }] })
+      .run();
+    // Put the cursor in the new question, ready to type.
+    const selection = editor.state.selection.from;
+    let target = -1;
+    editor.state.doc.descendants((node, pos) => {
+      if (node.type.name === "questionAnswer" && pos < selection) target = pos;
+    });
+    if (target >= 0) editor.chain().focus().setTextSelection(target + 2).run();
+  };
+
+  return (
+    <div role="group" aria-label="Formatering av brödtexten" className="flex flex-wrap gap-1 rounded-t border border-b-0 border-slate-500 bg-slate-100 p-1">
+      <Tool pressed={state.bold} onClick={() => chain().toggleBold().run()}>
+        <b>Fet</b>
+      </Tool>
+      <Tool pressed={state.italic} onClick={() => chain().toggleItalic().run()}>
+        <i>Kursiv</i>
+      </Tool>
+      <Tool pressed={state.h2} onClick={() => chain().toggleHeading({ level: 2 }).run()}>
+        Rubrik 2
+      </Tool>
+      <Tool pressed={state.h3} onClick={() => chain().toggleHeading({ level: 3 }).run()}>
+        Rubrik 3
+      </Tool>
+      <Tool pressed={state.h4} onClick={() => chain().toggleHeading({ level: 4 }).run()}>
+        Rubrik 4
+      </Tool>
+      <Tool pressed={state.bullet} onClick={() => chain().toggleBulletList().run()}>
+        Punktlista
+      </Tool>
+      <Tool pressed={state.ordered} onClick={() => chain().toggleOrderedList().run()}>
+        Numrerad lista
+      </Tool>
+      <Tool pressed={state.quote} onClick={() => chain().toggleBlockquote().run()}>
+        Citat
+      </Tool>
+      <Tool pressed={state.link} onClick={setLink}>
+        Länk
+      </Tool>
+      <Tool onClick={insertImage}>
+        Bild
+      </Tool>
+      <Tool pressed={state.factBox} onClick={insertFactBox}>
+        Faktaruta
+      </Tool>
+      <Tool onClick={insertQuestionAnswer}>
+        Fråga och svar
+      </Tool>
+    </div>
+  );
+}
+
+function Tool({ pressed, onClick, children }: { pressed?: boolean; onClick: () => void; children: ReactNode }) {
+  return (
+    <button
+      type="button"
+      aria-pressed={pressed === undefined ? undefined : pressed}
+      onMouseDown={(e) => e.preventDefault()}
+      onClick={onClick}
+      className="rounded border border-transparent px-2 py-1 text-sm hover:border-slate-400 aria-pressed:bg-brand-800 aria-pressed:text-white"
+    >
+      {children}
+    </button>
+  );
+}

@@ -5,6 +5,7 @@ describe("Stockholm wall-clock time", () => {
   it("reads winter time as UTC+1 and summer time as UTC+2", () => {
     expect(stockholmLocalToDate("2026-11-23T09:30")?.toISOString()).toBe("2026-11-23T08:30:00.000Z");
     expect(stockholmLocalToDate("2026-07-01T09:30")?.toISOString()).toBe("2026-07-01T07:30:00.000Z");
+    expect(stockholmLocalToDate("2026-07-01T09:30:15")?.toISOString()).toBe("2026-07-01T07:30:15.000Z");
   });
 
   it("refuses malformed values and the hour skipped when summer time starts", () => {

@@ -2,7 +2,7 @@
 // datetime-local field and means Stockholm time, whatever the server's time zone.
 
 const ZONE = "Europe/Stockholm";
-const LOCAL_PATTERN = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
+const LOCAL_PATTERN = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
 
 const parts = new Intl.DateTimeFormat("en-GB", {
   timeZone: ZONE,
@@ -21,14 +21,14 @@ function wallClock(date: Date): { y: number; mo: number; d: number; h: number; m
 }
 
 /**
- * "YYYY-MM-DDTHH:MM" in Stockholm time → the instant. Null for malformed input and for wall
+ * "YYYY-MM-DDTHH:MM" (optionally ":SS") in Stockholm time → the instant. Null for malformed input and for wall
  * times that do not exist (the hour skipped when summer time starts).
  */
 export function stockholmLocalToDate(local: string): Date | null {
   const m = LOCAL_PATTERN.exec(local);
   if (!m) return null;
-  const [y, mo, d, h, mi] = m.slice(1).map(Number) as [number, number, number, number, number];
-  const asUtc = Date.UTC(y, mo - 1, d, h, mi);
+  const [y, mo, d, h, mi, sec] = m.slice(1).map((x) => Number(x ?? 0)) as [number, number, number, number, number, number];
+  const asUtc = Date.UTC(y, mo - 1, d, h, mi, sec);
   // Try both offsets the zone uses, summer time first; keep the one whose wall clock matches
   // what was typed. In the hour repeated when summer time ends, that is the first occurrence.
   for (const guess of [asUtc - 120 * 60_000, asUtc - 60 * 60_000]) {

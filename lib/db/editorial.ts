@@ -3,11 +3,12 @@ import type { Prisma, PrismaClient } from "@/generated/prisma/client";
 import { assertCan, type Actor, type StoryAccess } from "@/lib/auth/permissions";
 import { storyTags } from "@/lib/cache";
 import { failure, invalid, success, type CommandResult } from "@/lib/newsroom/result";
+import { cleanEditorJson } from "@/lib/rich-text/clean";
 import type { RichTextDoc } from "@/lib/rich-text/schema";
 import { slugify } from "@/lib/slug";
 import { stockholmLocalToDate } from "@/lib/stockholm-time";
 import { fieldErrorsOf } from "@/lib/validation/form";
-import { publishProblems, saveStoryInputSchema, storyFieldsSchema, updateKindSchema, type StoryFields } from "@/lib/validation/story";
+import { BODY_INCOMPLETE, publishProblems, saveStoryInputSchema, storyFieldsSchema, updateKindSchema, type StoryFields } from "@/lib/validation/story";
 import { audit } from "./audit";
 
 // Story commands of the newsroom: save (with optimistic locking and a revision per save),
@@ -118,8 +119,13 @@ export type SaveResult = CommandResult<SavedStory> | { ok: false; error: string;
 
 /** Validates and resolves the editable fields (slug made from the title when left empty). */
 async function prepareFields(client: Client, actor: Actor, raw: unknown, storyId: string | null): Promise<{ ok: true; fields: StoryFields } | { ok: false; fieldErrors: Record<string, string> }> {
-  const parsed = storyFieldsSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, fieldErrors: firstSegmentErrors(fieldErrorsOf(parsed.error)) };
+  const input = raw && typeof raw === "object" ? { ...(raw as Record<string, unknown>), body: cleanEditorJson((raw as Record<string, unknown>).body) } : raw;
+  const parsed = storyFieldsSchema.safeParse(input);
+  if (!parsed.success) {
+    const errors = firstSegmentErrors(fieldErrorsOf(parsed.error));
+    if (errors.body && !/[åäö]/i.test(errors.body)) errors.body = BODY_INCOMPLETE;
+    return { ok: false, fieldErrors: errors };
+  }
   const fields = { ...parsed.data };
   if (!fields.slug) fields.slug = slugify(fields.title);
   if (!fields.slug) return { ok: false, fieldErrors: { slug: "Skriv en adress; rubriken innehåller inga bokstäver att göra en av." } };

@@ -6,6 +6,8 @@ import { SLUG_MAX_LENGTH, SLUG_PATTERN } from "@/lib/slug";
 // on the server (always). Messages are Swedish and keyed by field name.
 
 export const META_DESCRIPTION_MAX = 160;
+/** Shown instead of zod's own words when the body document breaks the schema. */
+export const BODY_INCOMPLETE = "Brödtexten har ett block som inte är komplett, till exempel en tom fråga, ett tomt svar eller en tom listpunkt.";
 export const CHANGE_NOTE_MAX = 300;
 
 const uuid = z.uuid({ error: "Ogiltigt val." });

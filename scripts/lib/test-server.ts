@@ -8,7 +8,7 @@ import path from "node:path";
 import { createDb } from "@/lib/db/client";
 import { seedContent } from "@/lib/db/seed";
 import { createStaffUser } from "@/lib/db/users";
-import { TEST_ADMIN } from "@/tests/e2e/test-accounts";
+import { TEST_ADMIN, TEST_EDITOR, TEST_WRITER } from "@/tests/e2e/test-accounts";
 import { migrate } from "@/lib/migrations";
 import { createStory } from "@/tests/factories";
 import { freePort } from "@/tests/setup/free-port";
@@ -51,6 +51,8 @@ export async function startTestServer(opts: { port: number; archiveStories?: num
       data: { networkId: network.id, startsAt: new Date(Date.now() + 30 * 86_400_000), title: "Testträff för nätverket", place: "Lerums kulturhus" },
     });
     await createStaffUser(client, { ...TEST_ADMIN, role: "ADMIN" });
+    await createStaffUser(client, { ...TEST_EDITOR, role: "EDITOR" });
+    await createStaffUser(client, { ...TEST_WRITER, role: "WRITER" });
     await client.$disconnect();
 
     if (!buildIsCurrent()) {

@@ -13,7 +13,7 @@ import { cleanEditorJson } from "@/lib/rich-text/clean";
 import type { RichTextDoc } from "@/lib/rich-text/schema";
 import { slugify } from "@/lib/slug";
 import { fieldErrorsOf } from "@/lib/validation/form";
-import { CHANGE_NOTE_MAX, META_DESCRIPTION_MAX, storyFieldsSchema, type StoryFields } from "@/lib/validation/story";
+import { BODY_INCOMPLETE, CHANGE_NOTE_MAX, META_DESCRIPTION_MAX, storyFieldsSchema, type StoryFields } from "@/lib/validation/story";
 import { useMediaPicker, type PickedImage } from "./media-picker";
 import { RichTextEditor } from "./rich-text-editor";
 
@@ -99,7 +99,8 @@ export function StoryEditor({ story, options }: { story: EditorStory; options: E
   const [notice, setNotice] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const [dirty, setDirty] = useState(false);
-  const [conflict, setConflict] = useState<SaveState["conflict"] | null>(null);
+  // The newer saved version, and what this editor tried to save over it.
+  const [conflict, setConflict] = useState<{ theirs: NonNullable<SaveState["conflict"]>; mine: StoryFields } | null>(null);
   const [updateKind, setUpdateKind] = useState<"minor" | "major">("minor");
   const [changeNote, setChangeNote] = useState("");
   const [scheduleAt, setScheduleAt] = useState("");
@@ -173,7 +174,7 @@ export function StoryEditor({ story, options }: { story: EditorStory; options: E
       const parsed = storyFieldsSchema.safeParse(fields);
       if (!parsed.success) {
         const fieldErrors: Record<string, string> = {};
-        for (const [k, v] of Object.entries(fieldErrorsOf(parsed.error))) fieldErrors[k.split(".")[0]!] ??= k.startsWith("body.") && !/[åäö]/i.test(v) ? "Brödtexten har ett block som inte är komplett, till exempel en tom fråga, ett tomt svar eller en tom listpunkt." : v;
+        for (const [k, v] of Object.entries(fieldErrorsOf(parsed.error))) fieldErrors[k.split(".")[0]!] ??= k.startsWith("body") && !/[åäö]/i.test(v) ? BODY_INCOMPLETE : v;
         setErrors(fieldErrors);
         if (opts.autosave) setNotice("Utkastet kunde inte sparas automatiskt. Rätta fälten som är markerade.");
         else {
@@ -193,7 +194,7 @@ export function StoryEditor({ story, options }: { story: EditorStory; options: E
           update: isPublic ? (updateKind === "major" ? { updateKind, changeNote } : { updateKind }) : undefined,
         });
         if (res.conflict) {
-          setConflict(res.conflict);
+          setConflict({ theirs: res.conflict, mine: fields as StoryFields });
           setFormError(res.error ?? null);
           return null;
         }
@@ -311,15 +312,18 @@ export function StoryEditor({ story, options }: { story: EditorStory; options: E
         {dirty && !saving ? " Osparade ändringar." : null}
       </p>
 
-      {conflict ? <ConflictView conflict={conflict} mine={fieldsOf(form, body.current) as StoryFields} names={names} onUseTheirs={() => {
-        setForm(formOf(conflict.fields));
-        body.current = conflict.fields.body;
-        setVersion(conflict.version);
-        setConflict(null);
-        setFormError(null);
-        leaving.current = true;
-        window.location.reload();
-      }} onKeepMine={() => void save({ baseVersion: conflict.version })} /> : null}
+      {conflict ? (
+        <ConflictView
+          conflict={conflict.theirs}
+          mine={conflict.mine}
+          names={names}
+          onUseTheirs={() => {
+            leaving.current = true;
+            window.location.reload();
+          }}
+          onKeepMine={() => void save({ baseVersion: conflict.theirs.version })}
+        />
+      ) : null}
 
       <div className="grid gap-8 lg:grid-cols-[1fr_20rem]">
         <fieldset disabled={readOnly} className="min-w-0 space-y-5">

@@ -47,7 +47,7 @@ export async function issueAccountToken(client: Client, userId: string, purpose:
 
 export const TOKEN_MESSAGES = {
   invalid: "Länken är inte giltig. Kontrollera att du har fått med hela länken, eller be om en ny.",
-  used: "Länken har redan använts. Behöver du byta lösenord igen kan du begära en ny länk.",
+  used: "Länken har redan använts, eller så har en nyare länk skickats. Begär en ny länk om du behöver välja lösenord.",
   expired: "Länken har slutat gälla. Begär en ny länk för att välja lösenord.",
 } as const;
 

@@ -12,7 +12,7 @@ export function DeletePage(props: { title: string; consequences: ReactNode[]; bl
   return (
     <div className="max-w-2xl">
       <h1 className="text-3xl font-bold">{props.title}</h1>
-      {props.consequences.length ? (
+      {props.consequences.length && !props.blocked ? (
         <ul className="mt-4 list-disc space-y-1 pl-6">
           {props.consequences.map((c, i) => (
             <li key={i}>{c}</li>

@@ -66,7 +66,7 @@ export default async function MediaLibraryPage({ searchParams }: { searchParams:
       <ListFilters
         path="/admin/media"
         q={q}
-        searchLabel="Sök på alternativtext, bildtext eller filnamn"
+        searchLabel="Sök på alt-text, bildtext eller filnamn"
         selects={[{ name: "visa", label: "Visa", options: [{ value: "saknar-alt", label: "Bara bilder utan alternativtext" }], value: missingAlt ? "saknar-alt" : "" }]}
       />
       <p className="mt-4 text-slate-700">

@@ -111,14 +111,15 @@ export default async function MediaPage({ params, searchParams }: Props) {
   );
 }
 
-/** Stories the actor may not open are counted but not named: a draft's title is not theirs to read. */
+/** Stories the actor may not open are not linked, and unpublished ones not named: a draft's title is not theirs to read. */
 function Usage({ usage, actor }: { usage: MediaUsage; actor: Actor }) {
   if (!isInUse(usage)) return <p className="mt-2">Bilden används inte någonstans ännu.</p>;
   return (
     <ul className="mt-2 list-disc space-y-1 pl-6">
       {usage.stories.map((s) => (
         <li key={s.id}>
-          Artikel: {can(actor, "story.view", { story: s.access }) ? <Link href={`/admin/artiklar/${s.id}`}>{s.title}</Link> : "en artikel som du inte har tillgång till"} (
+          Artikel:{" "}
+          {can(actor, "story.view", { story: s.access }) ? <Link href={`/admin/artiklar/${s.id}`}>{s.title}</Link> : s.status === "PUBLISHED" && !s.inTrash ? s.title : "en artikel som du inte har tillgång till"} (
           {[STATUS_LABELS[s.status] ?? s.status, s.inTrash ? "i papperskorgen" : "", s.asHero ? "huvudbild" : "", s.inBody ? "i brödtexten" : ""].filter(Boolean).join(", ")})
         </li>
       ))}

@@ -48,8 +48,6 @@ export function TextField(props: Common & { defaultValue?: string; type?: string
     id,
     name: props.name,
     defaultValue: props.defaultValue,
-    // A new value from the server (after a failed save) remounts the control with it.
-    key: props.defaultValue,
     "aria-invalid": props.error ? true : undefined,
     "aria-describedby": describedBy(id, props.error, props.hint),
     "aria-required": props.required || undefined,
@@ -58,7 +56,12 @@ export function TextField(props: Common & { defaultValue?: string; type?: string
   return (
     <div>
       <Label id={id} label={props.label} required={props.required} />
-      {props.rows ? <textarea {...shared} rows={props.rows} /> : <input {...shared} type={props.type ?? "text"} autoComplete={props.autoComplete} placeholder={props.placeholder} />}
+      {/* A new value from the server (after a failed save) remounts the control with it. */}
+      {props.rows ? (
+        <textarea key={props.defaultValue} {...shared} rows={props.rows} />
+      ) : (
+        <input key={props.defaultValue} {...shared} type={props.type ?? "text"} autoComplete={props.autoComplete} placeholder={props.placeholder} />
+      )}
       <Messages id={id} error={props.error} hint={props.hint} />
     </div>
   );

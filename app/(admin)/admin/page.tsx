@@ -1,21 +1,44 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Time } from "@/components/ui/time";
-import { requireStaffUser } from "@/lib/auth/session";
+import { buttonClass } from "@/components/admin/styles";
+import { listAdminStories } from "@/lib/db/admin-stories";
+import { db } from "@/lib/db/client";
 import { getNewsroomSummaryFor } from "@/lib/db/newsroom";
+import { requireActor } from "@/lib/newsroom/actor";
 import { kindLabel } from "@/lib/format";
 import { STATUS_LABELS } from "@/lib/newsroom/labels";
 
 export const metadata: Metadata = { title: "Översikt" };
 
-
 export default async function NewsroomHome() {
-  const user = await requireStaffUser();
-  const summary = await getNewsroomSummaryFor(user);
+  const user = await requireActor();
+  const [summary, review] = await Promise.all([getNewsroomSummaryFor(user), user.role === "WRITER" ? null : listAdminStories(db(), user, { status: "IN_REVIEW" }, 1, 10)]);
   return (
     <>
-      <h1 className="text-3xl font-bold">Välkommen, {user.name}</h1>
+      <div className="flex flex-wrap items-center justify-between gap-4">
+        <h1 className="text-3xl font-bold">Välkommen, {user.name}</h1>
+        <Link href="/admin/artiklar/ny" className={buttonClass("primary")}>
+          Ny artikel
+        </Link>
+      </div>
       <p className="mt-2 text-slate-700">{user.role === "ADMIN" ? "Du ser alla organisationers artiklar." : "Du ser artiklar som rör dina organisationer."}</p>
+      {review ? (
+        <>
+          <h2 className="mt-8 text-xl font-bold">Väntar på granskning ({review.total})</h2>
+          {review.rows.length ? (
+            <ul className="mt-3 list-disc pl-6">
+              {review.rows.map((s) => (
+                <li key={s.id}>
+                  <Link href={`/admin/artiklar/${s.id}`}>{s.title}</Link> – {s.createdBy ?? "okänd"}, <Time iso={s.updatedAt} />
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="mt-2">Inga artiklar väntar på granskning.</p>
+          )}
+        </>
+      ) : null}
       <h2 className="mt-8 text-xl font-bold">Artiklar efter status</h2>
       <dl className="mt-3 grid grid-cols-2 gap-4 sm:grid-cols-5">
         {Object.entries(STATUS_LABELS).map(([status, label]) => (

@@ -145,7 +145,7 @@ export async function inviteUser(client: PrismaClient, actor: Actor, input: unkn
   }
   const sent = await deliver(options.mailer ?? configuredMailer(), inviteMail({ email, name, role }, actor.name, setPasswordUrl(token), INVITE_VALID_DAYS));
   if (sent.failed) return success({ userId: id, email, link: null }, [], `Kontot för ${email} är skapat, men inbjudan kunde inte skickas. Skicka en ny inbjudan från användarens sida.`);
-  return success({ userId: id, email, link: sent.link }, [], `En inbjudan har skickats till ${email}.`);
+  return success({ userId: id, email, link: sent.link }, [], sent.link ? `Kontot för ${email} är skapat.` : `En inbjudan har skickats till ${email}.`);
 }
 
 const userIdSchema = z.object({ userId: z.string().regex(USER_ID_PATTERN) });
@@ -168,7 +168,7 @@ export async function resendInvite(client: PrismaClient, actor: Actor, input: un
   });
   const sent = await deliver(options.mailer ?? configuredMailer(), inviteMail(user, actor.name, setPasswordUrl(token), INVITE_VALID_DAYS));
   if (sent.failed) return failure(MAIL_FAILED);
-  return success({ userId: user.id, email: user.email, link: sent.link }, [], `En ny inbjudan har skickats till ${user.email}.`);
+  return success({ userId: user.id, email: user.email, link: sent.link }, [], sent.link ? `En ny inbjudningslänk är skapad för ${user.email}.` : `En ny inbjudan har skickats till ${user.email}.`);
 }
 
 /** An administrator sends a user a link to choose a new password (valid for an hour). */
@@ -182,7 +182,7 @@ export async function sendPasswordReset(client: PrismaClient, actor: Actor, inpu
   });
   const sent = await deliver(options.mailer ?? configuredMailer(), resetMail(user, setPasswordUrl(token), RESET_VALID_MINUTES));
   if (sent.failed) return failure(MAIL_FAILED);
-  return success({ userId: user.id, email: user.email, link: sent.link }, [], `En länk för nytt lösenord har skickats till ${user.email}.`);
+  return success({ userId: user.id, email: user.email, link: sent.link }, [], sent.link ? `En länk för nytt lösenord är skapad för ${user.email}.` : `En länk för nytt lösenord har skickats till ${user.email}.`);
 }
 
 /**

@@ -87,7 +87,7 @@ describe("invites", () => {
     const admin = await createActor(db(), { role: "ADMIN", name: "Anna Admin" });
     const before = inbox.length;
     const result = await inviteUser(db(), admin, { email: " Ny.Skribent@Lerum.se", name: "Nils Skribent", role: "WRITER", organisationIds: [lerum.id] }, { mailer });
-    expect(result).toMatchObject({ ok: true, value: { email: "ny.skribent@lerum.se", link: null } });
+    expect(result).toMatchObject({ ok: true, value: { email: "ny.skribent@lerum.se", link: null }, message: "En inbjudan har skickats till ny.skribent@lerum.se." });
     if (!result.ok) return;
 
     expect(inbox).toHaveLength(before + 1);
@@ -200,6 +200,7 @@ describe("invites", () => {
     const before = inbox.length;
     const result = await inviteUser(db(), admin, { email: "lokal@lerum.se", name: "Lokal", role: "WRITER" }, { mailer: createMailer(undefined, "x <x@x.se>") });
     expect(result.ok && result.value.link).toMatch(/^http:\/\/localhost:3000\/nytt-losenord\/[A-Za-z0-9_-]{43}$/);
+    expect(result.ok && result.message).toBe("Kontot för lokal@lerum.se är skapat.");
     const link = result.ok ? result.value.link! : "";
     expect(info.mock.calls.some(([line]) => String(line).startsWith("[mail]") && String(line).includes(link))).toBe(true);
     expect(inbox).toHaveLength(before);

@@ -7,10 +7,11 @@ import { PASSWORD_MIN } from "@/lib/validation/accounts";
 import { setPasswordAction } from "./actions";
 
 export function SetPasswordForm({ token, email }: { token: string; email: string }) {
-  const [state, action] = useActionState<FormState, FormData>(setPasswordAction.bind(null, token), {});
+  const [state, action] = useActionState<FormState, FormData>(setPasswordAction, {});
   return (
     <form action={action} noValidate className="mt-6 space-y-5">
       <FormMessage state={state} />
+      <input type="hidden" name="token" value={token} />
       {/* Lets password managers store the new password under the right account. */}
       <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
       <TextField

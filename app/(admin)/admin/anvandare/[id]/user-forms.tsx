@@ -10,10 +10,11 @@ import { SentLink } from "../sent-link";
 // The forms on one user's page: role and organisations, a new link, deletion.
 
 export function AccessForm(props: { userId: string; role: Role; organisationIds: string[]; organisations: { id: string; name: string }[] }) {
-  const [state, action] = useActionState<FormState, FormData>(updateUserAccessAction.bind(null, props.userId), {});
+  const [state, action] = useActionState<FormState, FormData>(updateUserAccessAction, {});
   return (
     <form action={action} noValidate className="mt-4 space-y-5">
       <FormMessage state={state} />
+      <input type="hidden" name="userId" value={props.userId} />
       <SelectField
         name="role"
         label="Roll"
@@ -35,11 +36,12 @@ export function AccessForm(props: { userId: string; role: Role; organisationIds:
 
 /** A new invite while no password is chosen, otherwise a link to choose a new password. */
 export function SendLinkForm({ userId, invitePending }: { userId: string; invitePending: boolean }) {
-  const [state, action] = useActionState<LinkState>((invitePending ? resendInviteAction : sendPasswordResetAction).bind(null, userId), {});
+  const [state, action] = useActionState<LinkState, FormData>(invitePending ? resendInviteAction : sendPasswordResetAction, {});
   return (
     <form action={action} className="mt-4 space-y-4">
       <FormMessage state={state} />
       {state.ok ? <SentLink sent={state.value} purpose={invitePending ? "invite" : "reset"} /> : null}
+      <input type="hidden" name="userId" value={userId} />
       <SubmitButton variant="secondary" pendingLabel="Skickar …">
         {invitePending ? "Skicka ny inbjudan" : "Skicka länk för nytt lösenord"}
       </SubmitButton>
@@ -48,10 +50,11 @@ export function SendLinkForm({ userId, invitePending }: { userId: string; invite
 }
 
 export function DeleteUserForm({ userId, email }: { userId: string; email: string }) {
-  const [state, action] = useActionState<FormState, FormData>(deleteUserAction.bind(null, userId), {});
+  const [state, action] = useActionState<FormState, FormData>(deleteUserAction, {});
   return (
     <form action={action} className="mt-4 space-y-4">
       <FormMessage state={state} />
+      <input type="hidden" name="userId" value={userId} />
       <input type="hidden" name="confirm" value="ja" />
       <SubmitButton variant="danger" pendingLabel="Tar bort …">
         Ja, ta bort kontot för {email}

@@ -5,6 +5,8 @@ import { FormMessage, SubmitButton, TextField } from "@/components/admin/form";
 import { valueOf, type FormState } from "@/lib/validation/form";
 import { forgotPasswordAction } from "./actions";
 
+// Asks for the address; the answer is the same whether or not it has an account.
+
 export function ForgotPasswordForm() {
   const [state, action] = useActionState<FormState, FormData>(forgotPasswordAction, {});
   return (

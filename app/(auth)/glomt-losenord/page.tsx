@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ForgotPasswordForm } from "./forgot-password-form";
 
+// "Forgot password": public, linked from the sign-in page.
+
 export const metadata: Metadata = { title: "Glömt lösenordet" };
 
 export default function ForgotPasswordPage() {

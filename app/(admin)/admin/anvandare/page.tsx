@@ -10,6 +10,9 @@ import { listOrganisationChoices, listUsers } from "@/lib/db/users";
 import { requirePermission } from "@/lib/newsroom/actor";
 import { parsePageParam } from "@/lib/pagination";
 
+// All staff accounts for administrators: search on name or e-mail, role and organisation
+// filters, 25 a page, with two-factor and pending-invite status.
+
 export const metadata: Metadata = { title: "Användare" };
 
 const PAGE_SIZE = 25;

@@ -8,6 +8,9 @@ import { requireActor } from "@/lib/newsroom/actor";
 import { ChangePasswordForm, DisableTwoFactorForm, EnableTwoFactorForm } from "./account-forms";
 import { signOutEverywhereAction } from "./actions";
 
+// "Mitt konto": two-factor, password, sign out everywhere. Reachable without two-factor even
+// when administrators must have it, since this is where they turn it on.
+
 export const metadata: Metadata = { title: "Mitt konto" };
 
 const NOTICES: Record<string, string> = {
@@ -49,7 +52,13 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
             ? "På. När du loggar in behöver du både ditt lösenord och en kod från autentiseringsappen."
             : "Av. Med tvåfaktorinloggning räcker det inte att någon får tag på ditt lösenord: det behövs också en kod från din telefon."}
         </p>
-        {enabled ? required ? null : <DisableTwoFactorForm /> : <EnableTwoFactorForm />}
+        {!enabled ? (
+          <EnableTwoFactorForm />
+        ) : required ? (
+          <p className="mt-2 text-slate-700">Administratörer måste använda tvåfaktorinloggning, så den kan inte stängas av.</p>
+        ) : (
+          <DisableTwoFactorForm />
+        )}
       </section>
 
       <section aria-labelledby="losenord-rubrik" className="mt-10 max-w-2xl">

@@ -5,6 +5,8 @@ import { useActionState } from "react";
 import { FormMessage, SubmitButton, TextField } from "@/components/admin/form";
 import { secondFactorAction, type SecondFactorState } from "./actions";
 
+// The code from the authenticator app (or a backup code). A lapsed sign-in links back to the start.
+
 export function SecondFactorForm() {
   const [state, action] = useActionState<SecondFactorState, FormData>(secondFactorAction, {});
   return (

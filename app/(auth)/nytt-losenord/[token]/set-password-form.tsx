@@ -6,6 +6,8 @@ import type { FormState } from "@/lib/validation/form";
 import { PASSWORD_MIN } from "@/lib/validation/accounts";
 import { setPasswordAction } from "./actions";
 
+// The new password twice. After a failed attempt the fields start empty: passwords never come back.
+
 export function SetPasswordForm({ token, email }: { token: string; email: string }) {
   const [state, action] = useActionState<FormState, FormData>(setPasswordAction, {});
   return (

@@ -9,6 +9,9 @@ import { getUserDetail, listOrganisationChoices } from "@/lib/db/users";
 import { requirePermission } from "@/lib/newsroom/actor";
 import { AccessForm, DeleteUserForm, SendLinkForm } from "./user-forms";
 
+// One user, for administrators: facts, role and organisations, a new link, deletion (after a
+// confirmation step reached by ?ta-bort=1, so it works without JavaScript).
+
 export const metadata: Metadata = { title: "Användare" };
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };

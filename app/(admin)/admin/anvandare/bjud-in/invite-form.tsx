@@ -8,6 +8,8 @@ import { valueOf, valuesOf } from "@/lib/validation/form";
 import { inviteUserAction, type LinkState } from "../actions";
 import { SentLink } from "../sent-link";
 
+// The invite form. In local mode the answer carries the set-password link, shown right here.
+
 const roleOptions = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
 
 export function InviteForm({ organisations }: { organisations: { id: string; name: string }[] }) {

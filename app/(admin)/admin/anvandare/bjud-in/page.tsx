@@ -5,6 +5,8 @@ import { listOrganisationChoices } from "@/lib/db/users";
 import { requirePermission } from "@/lib/newsroom/actor";
 import { InviteForm } from "./invite-form";
 
+// Administrators invite staff: an account without a password and a one-time link by e-mail.
+
 export const metadata: Metadata = { title: "Bjud in användare" };
 
 export default async function InvitePage() {

@@ -2,6 +2,7 @@ import "server-only";
 import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { can, type Actor, type Permission, type Subject } from "@/lib/auth/permissions";
+import { ipFromHeaders } from "@/lib/auth/auth";
 import { getStaffUser, twoFactorSetupRequired } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { organisationIdsOf } from "@/lib/db/users";
@@ -36,6 +37,5 @@ export async function requirePermission(permission: Permission, subject?: Subjec
 
 /** The client's address as the proxy in front of us reports it, for rate limits and the audit log. */
 export async function clientIp(): Promise<string> {
-  const h = await headers();
-  return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "unknown";
+  return ipFromHeaders(await headers());
 }

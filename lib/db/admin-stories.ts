@@ -2,7 +2,7 @@ import "server-only";
 import type { Prisma, PrismaClient } from "@/generated/prisma/client";
 import { assertCan, can, type Actor } from "@/lib/auth/permissions";
 import type { StoryFields } from "@/lib/validation/story";
-import { accessOf, fieldsOf, isUuid } from "./editorial";
+import { accessOf, fieldsOf, isUuid, storyStateSelect } from "./editorial";
 
 // What the newsroom reads about stories: lists scoped to what the actor may see, the editor's
 // data and choices, and revisions.
@@ -132,32 +132,7 @@ export async function getStoryForEdit(client: Client, actor: Actor, id: string):
   const s = await client.story.findUnique({
     where: { id },
     select: {
-      id: true,
-      kind: true,
-      title: true,
-      slug: true,
-      lead: true,
-      body: true,
-      heroImageId: true,
-      status: true,
-      publishedAt: true,
-      contentUpdatedAt: true,
-      pageOwner: true,
-      byline: true,
-      seriesId: true,
-      seriesPosition: true,
-      metaDescription: true,
-      version: true,
-      createdById: true,
-      deletedAt: true,
-      updatedAt: true,
-      organisations: { select: { organisation: { select: { id: true, slug: true } } } },
-      topics: { select: { topic: { select: { id: true, slug: true } } } },
-      interviewees: { select: { person: { select: { id: true, slug: true } } }, orderBy: { position: "asc" } },
-      people: { select: { person: { select: { slug: true } } } },
-      networks: { select: { network: { select: { id: true, slug: true } } } },
-      series: { select: { slug: true } },
-      author: { select: { slug: true } },
+      ...storyStateSelect,
       createdBy: { select: { name: true } },
       heroImage: { select: { id: true, storageKey: true, alt: true, width: true, height: true } },
       changeNotes: { select: { note: true, createdAt: true }, orderBy: { createdAt: "desc" } },

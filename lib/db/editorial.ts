@@ -22,7 +22,7 @@ export const TRASH_DAYS = 30;
 /** Autosaves by the same person within this window update one revision instead of adding many. */
 const AUTOSAVE_COALESCE_MS = 10 * 60 * 1000;
 
-const storyStateSelect = {
+export const storyStateSelect = {
   id: true,
   kind: true,
   title: true,

@@ -24,7 +24,11 @@ export function invalidate(tagList: string[], context: "action" | "route" = "act
  * the command, cache invalidation, and a FormState for the form. `values` are the typed
  * values, returned on failure so the form keeps every word.
  */
-export async function runAction<T>(command: (actor: Actor) => Promise<CommandResult<T>>, values?: FormState["values"]): Promise<FormState & { value?: T }> {
+export async function runAction<T>(
+  command: (actor: Actor) => Promise<CommandResult<T>>,
+  values?: FormState["values"],
+  options: { refresh?: boolean } = {},
+): Promise<FormState & { value?: T }> {
   const actor = await requireActor();
   let result: CommandResult<T>;
   try {
@@ -39,6 +43,7 @@ export async function runAction<T>(command: (actor: Actor) => Promise<CommandRes
   if (!result.ok) return { error: result.error, fieldErrors: result.fieldErrors, values };
   invalidate(result.tags);
   // The newsroom page the form is on shows the change at once (its data is not cached).
-  refresh();
+  // The story editor keeps its own state instead, so a refresh would only remount it.
+  if (options.refresh !== false) refresh();
   return { ok: true, message: result.message, value: result.value };
 }

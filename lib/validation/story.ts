@@ -83,3 +83,24 @@ export function publishProblems(f: { kind: string; organisationIds: readonly str
 export const scheduleSchema = z.object({
   at: z.string().min(1, { error: "Välj datum och tid." }),
 });
+
+/** A new story's fields before anything is typed. */
+export function emptyStoryFields(organisationIds: string[] = []): StoryFields {
+  return {
+    kind: "NEWS",
+    title: "",
+    slug: "",
+    lead: "",
+    body: { type: "doc", content: [{ type: "paragraph" }] },
+    heroImageId: null,
+    organisationIds,
+    topicIds: [],
+    intervieweeIds: [],
+    networkIds: [],
+    seriesId: null,
+    seriesPosition: null,
+    metaDescription: null,
+    pageOwner: null,
+    byline: null,
+  };
+}

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import sharp from "sharp";
-import { expectNoAxeViolations } from "./support";
+import { expectNoAxeViolations, signIn } from "./support";
 import { TEST_ADMIN, TEST_EDITOR } from "./test-accounts";
 
 // The whole newsroom flow in a real browser: an administrator invites a writer, the writer
@@ -22,14 +22,6 @@ const ANSWER = "Efterfrågan på surdegsbröd har fördubblats sedan i våras.";
 let inviteLink = "";
 let storyUrl = "";
 let slug = "";
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto("/logga-in");
-  await page.getByLabel("E-postadress").fill(email);
-  await page.getByLabel("Lösenord", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "Logga in" }).click();
-  await expect(page).toHaveURL(/\/admin$/);
-}
 
 async function newPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ locale: "sv-SE", timezoneId: "Europe/Stockholm" });

@@ -1,7 +1,7 @@
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
-import { expectNoAxeViolations } from "./support";
+import { expect, test } from "@playwright/test";
+import { expectNoAxeViolations, signIn } from "./support";
 import { TEST_ADMIN, TEST_WRITER } from "./test-accounts";
 
 // Every newsroom page: closed to anonymous visitors, closed to roles too low for it, and free
@@ -19,14 +19,6 @@ function pagePatterns(dir: string, route = ""): string[] {
 const PATTERNS = pagePatterns(path.resolve("app/(admin)")).map((p) => ({ pattern: p, regex: new RegExp(`^${p.replace(/\[[^\]]+\]/g, "[^/]+")}$`) }));
 const FAKE_ID = "00000000-0000-4000-8000-000000000000";
 const ADMIN_ONLY = ["/admin/anvandare", "/admin/anvandare/bjud-in", "/admin/organisationer", "/admin/organisationer/ny", "/admin/installningar", "/admin/logg"];
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto("/logga-in");
-  await page.getByLabel("E-postadress").fill(email);
-  await page.getByLabel("Lösenord", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "Logga in" }).click();
-  await expect(page).toHaveURL(/\/admin$/);
-}
 
 test("anonymous visitors are sent to sign in from every newsroom page and route", async ({ request }) => {
   for (const { pattern } of PATTERNS) {

@@ -42,3 +42,12 @@ export async function expectNoAxeViolations(page: Page) {
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
   expect(summary).toEqual([]);
 }
+
+/** Signs in through the form, as staff do, and waits for the newsroom's overview. */
+export async function signIn(page: Page, email: string, password: string) {
+  await page.goto("/logga-in");
+  await page.getByLabel("E-postadress").fill(email);
+  await page.getByLabel("Lösenord", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Logga in" }).click();
+  await expect(page).toHaveURL(/\/admin$/);
+}

@@ -2,6 +2,7 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import { insertStory, type StorySeed } from "@/lib/db/seed";
 import type { Actor } from "@/lib/auth/permissions";
 import type { RichTextDoc } from "@/lib/rich-text/schema";
+import { emptyStoryFields, type StoryFieldsInput } from "@/lib/validation/story";
 
 // Test data builders. Stories go through the seed's own insertStory, so tests and demo
 // content create records the same way.
@@ -60,4 +61,10 @@ export async function createActor(client: PrismaClient, over: Partial<{ role: "A
     data: { id: `u${i}${Math.random().toString(36).slice(2, 10)}`, email, name: over.name ?? `Staff ${i}`, role, emailVerified: true, organisations: { create: organisationIds.map((organisationId) => ({ organisationId })) } },
   });
   return { id: user.id, email, name: user.name, role, organisationIds };
+}
+
+/** What the story editor sends: a complete, valid set of fields, with overrides. */
+export function storyFieldsInput(over: Partial<StoryFieldsInput> = {}): StoryFieldsInput {
+  const i = next();
+  return { ...emptyStoryFields(), title: `Nyhet från editorn ${i}`, lead: "En ingress som säger vad det handlar om.", body: paragraphDoc(`Brödtext ${i}.`), ...over };
 }

@@ -16,7 +16,7 @@ import {
 } from "@/lib/db/editorial";
 import { getPublishedStory } from "@/lib/db/stories";
 import type { StoryFieldsInput } from "@/lib/validation/story";
-import { createActor, createOrganisation, createPerson, paragraphDoc } from "../factories";
+import { createActor, createOrganisation, createPerson, storyFieldsInput } from "../factories";
 
 // The newsroom's story commands against a real database: permissions for the very record,
 // optimistic locking, revisions, the workflow, scheduling and the trash.
@@ -39,28 +39,7 @@ beforeAll(async () => {
   otherWriter = await createActor(db(), { role: "WRITER", organisationIds: [lerum.id] });
 });
 
-let n = 0;
-function fields(over: Partial<StoryFieldsInput> = {}): StoryFieldsInput {
-  n += 1;
-  return {
-    kind: "NEWS",
-    title: `Ny industri i hamnen ${n}`,
-    slug: "",
-    lead: "En ingress som säger vad det handlar om.",
-    body: paragraphDoc("Brödtext om industrin i hamnen."),
-    heroImageId: null,
-    organisationIds: [lerum.id],
-    topicIds: [],
-    intervieweeIds: [],
-    networkIds: [],
-    seriesId: null,
-    seriesPosition: null,
-    metaDescription: "",
-    pageOwner: "",
-    byline: "",
-    ...over,
-  };
-}
+const fields = (over: Partial<StoryFieldsInput> = {}) => storyFieldsInput({ title: `Ny industri i hamnen ${Math.random().toString(36).slice(2, 8)}`, organisationIds: [lerum.id], ...over });
 
 function saved(result: SaveResult) {
   if (!result.ok) throw new Error(`save failed: ${JSON.stringify(result)}`);

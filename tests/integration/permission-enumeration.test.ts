@@ -13,7 +13,7 @@ import { settingsCommands } from "@/lib/db/entities/settings";
 import { topicCommands } from "@/lib/db/entities/topics";
 import { mediaLibraryCommands } from "@/lib/db/media-library";
 import { userCommands } from "@/lib/db/users";
-import { createActor, createOrganisation, createPerson, createTopic, paragraphDoc } from "../factories";
+import { createActor, createOrganisation, createPerson, createTopic, paragraphDoc, storyFieldsInput } from "../factories";
 
 // Every newsroom command, and every server action, refuses the roles that may not use it.
 // The registries are enumerated: a command added without a case here fails this test.
@@ -35,23 +35,7 @@ type Fixture = {
 type Verdict = "forbidden" | "refused" | "allowed";
 type Case = { run: (actor: Actor, f: Fixture) => Promise<unknown>; writer: Verdict; otherEditor: Verdict };
 
-const storyFields = (f: Fixture) => ({
-  kind: "NEWS",
-  title: "Hamnen i Stenungsund",
-  slug: "",
-  lead: "Ingress.",
-  body: paragraphDoc("Text."),
-  heroImageId: null,
-  organisationIds: [f.stenungsund],
-  topicIds: [],
-  intervieweeIds: [],
-  networkIds: [],
-  seriesId: null,
-  seriesPosition: null,
-  metaDescription: "",
-  pageOwner: "",
-  byline: "",
-});
+const storyFields = (f: Pick<Fixture, "stenungsund">) => storyFieldsInput({ title: "Hamnen i Stenungsund", organisationIds: [f.stenungsund] });
 
 const c = db;
 const CASES: Record<string, Case> = {
@@ -115,7 +99,7 @@ async function fixture(): Promise<Fixture> {
   const stenungsund = (await c().organisation.findUnique({ where: { slug: "stenungsund" } })) ?? (await createOrganisation(c(), { slug: "stenungsund", name: "Stenungsunds kommun" }));
   const owner = await createActor(c(), { role: "EDITOR", organisationIds: [stenungsund.id] });
   const make = async () => {
-    const r = await saveStory(c(), owner, { id: null, version: 0, fields: { ...storyFields({ stenungsund: stenungsund.id } as Fixture), title: `Stenungsund ${Math.random()}` } });
+    const r = await saveStory(c(), owner, { id: null, version: 0, fields: { ...storyFields({ stenungsund: stenungsund.id }), title: `Stenungsund ${Math.random()}` } });
     if (!r.ok) throw new Error(JSON.stringify(r));
     return r.value;
   };

@@ -86,7 +86,10 @@ function fieldsOf(form: Form, body: unknown) {
 export function StoryEditor({ story, options }: { story: EditorStory; options: EditorOptions }) {
   const router = useRouter();
   const [id, setId] = useState(story.id);
-  const [version, setVersion] = useState(story.version);
+  // What the server has: the story's id and the version the next save builds on. A ref, so a
+  // save queued behind another (autosave, then a click on Spara) builds on the newest version.
+  const persisted = useRef({ id: story.id, version: story.version });
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
   const [status, setStatus] = useState(story.status);
   const [publishedAt, setPublishedAt] = useState(story.publishedAt);
   const [form, setForm] = useState<Form>(() => formOf(story.fields));
@@ -168,7 +171,7 @@ export function StoryEditor({ story, options }: { story: EditorStory; options: E
     return () => clearTimeout(timer);
   }, [form.slug, form.title, id]);
 
-  const save = useCallback(
+  const saveNow = useCallback(
     async (opts: { autosave?: boolean; baseVersion?: number } = {}): Promise<string | null> => {
       const fields = fieldsOf(form, body.current);
       const parsed = storyFieldsSchema.safeParse(fields);
@@ -187,8 +190,8 @@ export function StoryEditor({ story, options }: { story: EditorStory; options: E
       const seq = changeSeq.current;
       try {
         const res = await saveStoryAction({
-          id,
-          version: opts.baseVersion ?? version,
+          id: persisted.current.id,
+          version: opts.baseVersion ?? persisted.current.version,
           autosave: !!opts.autosave,
           fields,
           update: isPublic ? (updateKind === "major" ? { updateKind, changeNote } : { updateKind }) : undefined,
@@ -208,10 +211,11 @@ export function StoryEditor({ story, options }: { story: EditorStory; options: E
         setErrors({});
         setFormError(null);
         setConflict(null);
-        setVersion(saved.version);
+        const created = !persisted.current.id;
+        persisted.current = { id: saved.id, version: saved.version };
         setForm((f) => ({ ...f, slug: saved.slug }));
         setSlugTouched(true);
-        if (!id) {
+        if (created) {
           setId(saved.id);
           window.history.replaceState(null, "", `/admin/artiklar/${saved.id}`);
         }
@@ -229,7 +233,17 @@ export function StoryEditor({ story, options }: { story: EditorStory; options: E
         setSaving(false);
       }
     },
-    [form, id, version, isPublic, updateKind, changeNote],
+    [form, isPublic, updateKind, changeNote],
+  );
+
+  /** Saves one at a time, in order. */
+  const save = useCallback(
+    (opts: { autosave?: boolean; baseVersion?: number } = {}): Promise<string | null> => {
+      const run = queue.current.then(() => saveNow(opts));
+      queue.current = run.catch(() => null);
+      return run;
+    },
+    [saveNow],
   );
 
   // Autosave drafts (never a published story: its changes go live only when asked).
@@ -241,8 +255,8 @@ export function StoryEditor({ story, options }: { story: EditorStory; options: E
 
   const step = async (name: Parameters<typeof storyWorkflowAction>[0], extra: { at?: string } = {}, confirmText?: string) => {
     if (confirmText && !window.confirm(confirmText)) return;
-    let storyId = id;
-    if (!readOnly && (dirty || !id)) {
+    let storyId = persisted.current.id;
+    if (!readOnly && (dirty || !storyId)) {
       storyId = await save();
       if (!storyId) return;
     }
@@ -265,11 +279,10 @@ export function StoryEditor({ story, options }: { story: EditorStory; options: E
       }
       if (res.state) {
         setStatus(res.state.status);
-        setVersion(res.state.version);
+        persisted.current = { id: storyId, version: res.state.version };
         setPublishedAt(res.state.publishedAt);
       }
       setNotice(res.message ?? "Klart.");
-      router.refresh();
     } finally {
       setSaving(false);
     }

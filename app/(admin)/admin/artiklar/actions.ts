@@ -47,10 +47,10 @@ type WorkflowName = "submitForReview" | "returnToDraft" | "publishStory" | "unpu
 export type WorkflowState = FormState & { state?: { status: string; version: number; publishedAt: string | null; slug: string; kind: string } | null };
 
 /** A workflow step (publish, schedule, unpublish …) on one story, by id; the command loads and authorises it. */
-export async function storyWorkflowAction(name: WorkflowName, input: { id: string; at?: string }): Promise<WorkflowState> {
+export async function storyWorkflowAction(name: WorkflowName, input: { id: string; at?: string; refresh?: boolean }): Promise<WorkflowState> {
   const command = storyCommands[name];
   if (!command) return { error: "Okänd åtgärd." };
-  const result = await runAction((actor) => command(db(), actor, { id: input.id, at: input.at }));
+  const result = await runAction((actor) => command(db(), actor, { id: input.id, at: input.at }), undefined, { refresh: input.refresh ?? false });
   return result.ok ? { ...result, state: await storyWorkflowState(db(), input.id) } : result;
 }
 
@@ -58,7 +58,7 @@ export async function storyWorkflowAction(name: WorkflowName, input: { id: strin
 export async function storyWorkflowFormAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const name = String(formData.get("step") ?? "");
   if (!["restoreFromTrash", "trashStory"].includes(name)) return { error: "Okänd åtgärd." };
-  return storyWorkflowAction(name as WorkflowName, { id: String(formData.get("id") ?? "") });
+  return storyWorkflowAction(name as WorkflowName, { id: String(formData.get("id") ?? ""), refresh: true });
 }
 
 export async function restoreRevisionAction(input: { storyId: string; revisionId: string; version: number }): Promise<SaveState> {

@@ -3,6 +3,7 @@ import { StoryEditor } from "@/components/admin/editor/story-editor";
 import { storyOptions } from "@/lib/db/admin-stories";
 import { db } from "@/lib/db/client";
 import { requirePermission } from "@/lib/newsroom/actor";
+import { emptyStoryFields } from "@/lib/validation/story";
 
 export const metadata: Metadata = { title: "Ny artikel" };
 
@@ -22,23 +23,7 @@ export default async function NewStoryPage() {
           publishedAt: null,
           heroImage: null,
           can: { edit: true, submit: true, publish: false, delete: false },
-          fields: {
-            kind: "NEWS",
-            title: "",
-            slug: "",
-            lead: "",
-            body: { type: "doc", content: [{ type: "paragraph" }] },
-            heroImageId: null,
-            organisationIds: mine,
-            topicIds: [],
-            intervieweeIds: [],
-            networkIds: [],
-            seriesId: null,
-            seriesPosition: null,
-            metaDescription: null,
-            pageOwner: null,
-            byline: null,
-          },
+          fields: emptyStoryFields(mine),
         }}
       />
     </>

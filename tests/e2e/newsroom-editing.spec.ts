@@ -1,0 +1,109 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expectNoAxeViolations, signIn } from "./support";
+import { TEST_ADMIN, TEST_EDITOR } from "./test-accounts";
+
+// The story editor under the conditions that lose words in lesser systems: two people saving
+// the same story, a failed validation, leaving with unsaved changes, and keyboard-only use.
+
+async function staffPage(browser: Browser, account: { email: string; password: string }): Promise<Page> {
+  const context = await browser.newContext({ locale: "sv-SE", timezoneId: "Europe/Stockholm" });
+  const page = await context.newPage();
+  await signIn(page, account.email, account.password);
+  return page;
+}
+
+const titleField = (page: Page) => page.getByRole("textbox", { name: /^Rubrik/ });
+
+async function newDraft(page: Page, title: string): Promise<string> {
+  await page.goto("/admin/artiklar/ny");
+  await titleField(page).fill(title);
+  await page.getByLabel("Ingress").fill("En ingress som båda redaktörerna kommer att vilja ändra.");
+  await page.getByRole("button", { name: "Spara", exact: true }).click();
+  await expect(page).toHaveURL(/\/admin\/artiklar\/[0-9a-f-]{36}$/);
+  await expect(page.getByText(/^Artikeln är sparad/)).toBeVisible();
+  return new URL(page.url()).pathname;
+}
+
+test("the second of two simultaneous saves gets a conflict view, never a silent overwrite", async ({ browser }) => {
+  const first = await staffPage(browser, TEST_EDITOR);
+  const url = await newDraft(first, `Konfliktprov ${Date.now()}`);
+  const second = await staffPage(browser, TEST_ADMIN);
+  await second.goto(url);
+  await expect(titleField(second)).not.toHaveValue("");
+
+  await titleField(first).fill("Rubriken som sparades först");
+  await first.getByRole("button", { name: "Spara", exact: true }).click();
+  await expect(first.getByText("Artikeln är sparad.", { exact: false })).toBeVisible();
+
+  await second.getByLabel("Ingress").fill("Ingressen som någon annan skrev samtidigt.");
+  await second.getByRole("button", { name: "Spara", exact: true }).click();
+  const conflict = second.getByRole("region", { name: /Konflikt: artikeln har sparats av Test Redaktör Lerum/ });
+  await expect(conflict).toBeVisible();
+  await expect(conflict.getByText("Rubriken som sparades först")).toBeVisible();
+  // Nothing of the second person's text is lost while they decide.
+  await expect(second.getByLabel("Ingress")).toHaveValue("Ingressen som någon annan skrev samtidigt.");
+  await expectNoAxeViolations(second);
+
+  await conflict.getByRole("button", { name: "Spara min version ovanpå" }).click();
+  await expect(conflict).toBeHidden();
+  await expect(second.getByText("Artikeln är sparad.", { exact: false })).toBeVisible();
+  await first.reload();
+  await expect(first.getByLabel("Ingress")).toHaveValue("Ingressen som någon annan skrev samtidigt.");
+
+  // Both saves are in the history, each with its author.
+  await first.goto(`${url}/historik`);
+  await expect(first.getByRole("cell", { name: "Test Redaktör Lerum" }).first()).toBeVisible();
+  await expect(first.getByRole("cell", { name: "Test Administratör" }).first()).toBeVisible();
+});
+
+test("a failed save keeps every typed word and names the field; leaving unsaved asks first", async ({ browser }) => {
+  const page = await staffPage(browser, TEST_EDITOR);
+  await page.goto("/admin/artiklar/ny");
+  await titleField(page).fill("Ett utkast med för lång metabeskrivning");
+  await page.getByLabel("Ingress").fill("Ingressen ska finnas kvar efter felet.");
+  const meta = "Ord ".repeat(50);
+  await page.getByLabel("Metabeskrivning (för sökmotorer)").fill(meta);
+  await expect(page.getByText(`${meta.length} av högst 160 tecken`, { exact: false })).toBeVisible();
+  await page.getByRole("button", { name: "Spara", exact: true }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "kunde inte sparas" })).toContainText("Metabeskrivningen får vara högst 160 tecken.");
+  await expect(page.getByLabel("Metabeskrivning (för sökmotorer)")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Ingress")).toHaveValue("Ingressen ska finnas kvar efter felet.");
+  await expect(page.getByLabel("Metabeskrivning (för sökmotorer)")).toHaveValue(meta);
+  await expectNoAxeViolations(page);
+
+  // Leaving with unsaved changes asks; saying no keeps the page and the text.
+  let asked = "";
+  page.once("dialog", (d) => {
+    asked = d.message();
+    void d.dismiss();
+  });
+  await page.getByRole("navigation", { name: "Redaktionen" }).getByRole("link", { name: "Artiklar" }).click();
+  await expect.poll(() => asked).toContain("inte är sparade");
+  await expect(page).toHaveURL(/\/admin\/artiklar\/ny$/);
+  await expect(titleField(page)).toHaveValue("Ett utkast med för lång metabeskrivning");
+});
+
+test("the body editor and the media library work by keyboard", async ({ browser }) => {
+  const page = await staffPage(browser, TEST_EDITOR);
+  await page.goto("/admin/artiklar/ny");
+  const body = page.getByRole("textbox", { name: "Brödtext" });
+  await body.focus();
+  // The toolbar comes right before the text: Shift+Tab reaches its last button.
+  await page.keyboard.press("Shift+Tab");
+  await expect(page.getByRole("button", { name: "Fråga och svar" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("Vad betyder utbyggnaden för orten?");
+  await expect(page.locator(".editor-question")).toHaveText("Vad betyder utbyggnaden för orten?");
+
+  await body.focus();
+  await page.keyboard.press("Shift+Tab");
+  await page.keyboard.press("Shift+Tab");
+  await page.keyboard.press("Shift+Tab");
+  await expect(page.getByRole("button", { name: "Bild", exact: true })).toBeFocused();
+  await page.keyboard.press("Enter");
+  const dialog = page.getByRole("dialog", { name: "Välj en bild" });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole("button", { name: /Välj bilden:/ }).first()).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+});

@@ -20,7 +20,7 @@ export async function requireEntityId(params: IdParams): Promise<string> {
   return id;
 }
 
-/** ?sida= and ?q= of a list; a page past the end is checked by pageCountOrNotFound. */
+/** ?sida= and ?q= of a list; a page past the end is checked by listPage. */
 export function listParams(sp: Record<string, string | string[] | undefined>): { page: number; q: string | undefined } {
   const page = parsePageParam(sp.sida);
   if (page === null) notFound();
@@ -28,10 +28,14 @@ export function listParams(sp: Record<string, string | string[] | undefined>): {
   return { page, q: q || undefined };
 }
 
-export function pageCountOrNotFound(total: number, page: number): number {
+/** One loaded page of a list and the URL it was asked for: what EntityList shows. */
+export type ListPage<T> = { path: string; searchParams: Record<string, string | string[] | undefined>; q?: string; page: number; pageCount: number; rows: T[]; total: number };
+
+/** The loaded page, or a 404 when the page number is past the end. */
+export function listPage<T>(path: string, searchParams: ListPage<T>["searchParams"], { page, q }: { page: number; q?: string }, { rows, total }: { rows: T[]; total: number }): ListPage<T> {
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
   if (page > pageCount) notFound();
-  return pageCount;
+  return { path, searchParams, q, page, pageCount, rows, total };
 }
 
 /** A filter value that must be one of a few known values. */

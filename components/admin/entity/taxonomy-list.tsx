@@ -1,34 +1,13 @@
-import Link from "next/link";
-import { tableClass, tdClass, thClass } from "@/components/admin/styles";
+import { NameLink, PublicPageLink, type Column } from "./entity-list";
 
-// The table of topics or series: name (a link to edit for those who may), stories, public page.
+// The columns of the topic and series lists: name (a link to edit for those who may), stories, public page.
 
-export function TaxonomyTable(props: { caption: string; rows: { id: string; slug: string; name: string; stories: number }[]; editable: boolean; basePath: string; publicPath: (slug: string) => string }) {
-  return (
-    <table className={tableClass}>
-      <caption className="sr-only">{props.caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col" className={thClass}>Namn</th>
-          <th scope="col" className={thClass}>Artiklar</th>
-          <th scope="col" className={thClass}>Webbplatsen</th>
-        </tr>
-      </thead>
-      <tbody>
-        {props.rows.map((r) => (
-          <tr key={r.id}>
-            <th scope="row" className={`${tdClass} font-normal`}>
-              {props.editable ? <Link href={`${props.basePath}/${r.id}`}>{r.name}</Link> : r.name}
-            </th>
-            <td className={tdClass}>{r.stories}</td>
-            <td className={tdClass}>
-              <Link href={props.publicPath(r.slug)}>
-                Visa<span className="sr-only"> {r.name} på webbplatsen</span>
-              </Link>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+type TaxonomyRow = { id: string; slug: string; name: string; stories: number };
+
+export function taxonomyColumns({ editable, basePath, publicPath }: { editable: boolean; basePath: string; publicPath: (slug: string) => string }): Column<TaxonomyRow>[] {
+  return [
+    { label: "Namn", rowHeader: true, cell: (r) => <NameLink name={r.name} href={editable ? `${basePath}/${r.id}` : undefined} /> },
+    { label: "Artiklar", cell: (r) => r.stories },
+    { label: "Webbplatsen", cell: (r) => <PublicPageLink name={r.name} href={publicPath(r.slug)} /> },
+  ];
 }

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
-import { ListFilters, listQuery } from "@/components/admin/list-filters";
-import { ListHeader, ResultCount } from "@/components/admin/entity/list-header";
-import { listParams, PAGE_SIZE, pageCountOrNotFound, type SearchParams } from "@/components/admin/entity/params";
-import { TaxonomyTable } from "@/components/admin/entity/taxonomy-list";
-import { Pagination } from "@/components/layout/pagination";
+import { EntityList } from "@/components/admin/entity/entity-list";
+import { ListHeader } from "@/components/admin/entity/list-header";
+import { listParams, listPage, PAGE_SIZE, type SearchParams } from "@/components/admin/entity/params";
+import { taxonomyColumns } from "@/components/admin/entity/taxonomy-list";
 import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { listAdminTopics } from "@/lib/db/entities/topics";
@@ -18,16 +17,12 @@ export default async function TopicsPage({ searchParams }: { searchParams: Searc
   const actor = await requireActor();
   const sp = await searchParams;
   const { page, q } = listParams(sp);
-  const { rows, total } = await listAdminTopics(db(), { q, page, pageSize: PAGE_SIZE });
-  const pageCount = pageCountOrNotFound(total, page);
+  const list = listPage("/admin/amnen", sp, { page, q }, await listAdminTopics(db(), { q, page, pageSize: PAGE_SIZE }));
   const editable = can(actor, "taxonomy.manage");
   return (
     <>
       <ListHeader title="Ämnen" newHref={editable ? "/admin/amnen/ny" : undefined} newLabel="Nytt ämne" notice={sp.borttagen ? "Ämnet är borttaget." : undefined} />
-      <ListFilters path="/admin/amnen" q={q} />
-      <ResultCount total={total} one="ämne" many="ämnen" />
-      {rows.length ? <TaxonomyTable caption={`Ämnen, sida ${page} av ${pageCount}`} rows={rows} editable={editable} basePath="/admin/amnen" publicPath={topicPath} /> : null}
-      <Pagination path="/admin/amnen" page={page} pageCount={pageCount} query={listQuery(sp, ["q"])} />
+      <EntityList list={list} one="ämne" many="ämnen" caption="Ämnen" columns={taxonomyColumns({ editable, basePath: "/admin/amnen", publicPath: topicPath })} />
     </>
   );
 }

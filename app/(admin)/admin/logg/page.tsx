@@ -1,9 +1,6 @@
 import type { Metadata } from "next";
-import { ListFilters, listQuery } from "@/components/admin/list-filters";
-import { ResultCount } from "@/components/admin/entity/list-header";
-import { listParams, oneOf, PAGE_SIZE, pageCountOrNotFound, type SearchParams } from "@/components/admin/entity/params";
-import { tableClass, tdClass, thClass } from "@/components/admin/styles";
-import { Pagination } from "@/components/layout/pagination";
+import { EntityList } from "@/components/admin/entity/entity-list";
+import { listParams, oneOf, listPage, PAGE_SIZE, type SearchParams } from "@/components/admin/entity/params";
 import { db } from "@/lib/db/client";
 import { listAuditLog } from "@/lib/db/audit";
 import { formatDateTime } from "@/lib/format";
@@ -34,44 +31,26 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
   const sp = await searchParams;
   const { page, q } = listParams(sp);
   const area = oneOf(sp.omrade, AREAS.map((a) => a.value));
-  const { rows, total } = await listAuditLog(db(), { page, pageSize: PAGE_SIZE, action: area, actor: q });
-  const pageCount = pageCountOrNotFound(total, page);
+  const list = listPage("/admin/logg", sp, { page, q }, await listAuditLog(db(), { page, pageSize: PAGE_SIZE, action: area, actor: q }));
   return (
     <>
       <h1 className="text-3xl font-bold">Logg</h1>
       <p className="mt-2 text-slate-700">Vem som gjorde vad och när: inloggningar, publiceringar, ändrade roller, borttagningar och nya poster. Loggen kan inte ändras.</p>
-      <ListFilters path="/admin/logg" q={q} searchLabel="Sök på e-postadress" selects={[{ name: "omrade", label: "Område", options: AREAS, value: area }]} />
-      <ResultCount total={total} one="händelse" many="händelser" />
-      {rows.length ? (
-        <table className={tableClass}>
-          <caption className="sr-only">Logghändelser, nyaste först, sida {page} av {pageCount}</caption>
-          <thead>
-            <tr>
-              <th scope="col" className={thClass}>Tid</th>
-              <th scope="col" className={thClass}>Vem</th>
-              <th scope="col" className={thClass}>Händelse</th>
-              <th scope="col" className={thClass}>Beskrivning</th>
-              <th scope="col" className={thClass}>IP-adress</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id}>
-                <td className={`${tdClass} whitespace-nowrap`}>
-                  <time dateTime={r.createdAt}>{formatDateTime(r.createdAt)}</time>
-                </td>
-                <td className={tdClass}>{r.actorEmail ?? "Systemet"}</td>
-                <td className={tdClass}>
-                  <code>{r.action}</code>
-                </td>
-                <td className={tdClass}>{r.summary}</td>
-                <td className={tdClass}>{r.ip}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
-      <Pagination path="/admin/logg" page={page} pageCount={pageCount} query={listQuery(sp, ["q", "omrade"])} />
+      <EntityList
+        list={list}
+        searchLabel="Sök på e-postadress"
+        selects={[{ name: "omrade", label: "Område", options: AREAS, value: area }]}
+        one="händelse"
+        many="händelser"
+        caption="Logghändelser, nyaste först"
+        columns={[
+          { label: "Tid", className: "whitespace-nowrap", cell: (r) => <time dateTime={r.createdAt}>{formatDateTime(r.createdAt)}</time> },
+          { label: "Vem", cell: (r) => r.actorEmail ?? "Systemet" },
+          { label: "Händelse", cell: (r) => <code>{r.action}</code> },
+          { label: "Beskrivning", cell: (r) => r.summary },
+          { label: "IP-adress", cell: (r) => r.ip },
+        ]}
+      />
     </>
   );
 }

@@ -1,10 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { ListFilters, listQuery } from "@/components/admin/list-filters";
-import { ListHeader, ResultCount } from "@/components/admin/entity/list-header";
-import { listParams, oneOf, PAGE_SIZE, pageCountOrNotFound, uuidParam, type SearchParams } from "@/components/admin/entity/params";
-import { tableClass, tdClass, thClass } from "@/components/admin/styles";
-import { Pagination } from "@/components/layout/pagination";
+import { EntityList, NameLink, PublicPageLink } from "@/components/admin/entity/entity-list";
+import { ListHeader } from "@/components/admin/entity/list-header";
+import { listParams, oneOf, listPage, PAGE_SIZE, uuidParam, type SearchParams } from "@/components/admin/entity/params";
 import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { listAdminNetworks } from "@/lib/db/entities/networks";
@@ -25,8 +22,8 @@ export default async function NetworksPage({ searchParams }: { searchParams: Sea
   const { page, q } = listParams(sp);
   const kind = oneOf(sp.typ, NETWORK_KINDS);
   const ownerId = uuidParam(sp.agare);
-  const [{ rows, total }, organisations] = await Promise.all([listAdminNetworks(db(), { q, kind, ownerId, page, pageSize: PAGE_SIZE }), listOrganisationChoices(db())]);
-  const pageCount = pageCountOrNotFound(total, page);
+  const [networks, organisations] = await Promise.all([listAdminNetworks(db(), { q, kind, ownerId, page, pageSize: PAGE_SIZE }), listOrganisationChoices(db())]);
+  const list = listPage("/admin/natverk", sp, { page, q }, networks);
   return (
     <>
       <ListHeader
@@ -35,45 +32,26 @@ export default async function NetworksPage({ searchParams }: { searchParams: Sea
         newLabel="Nytt nätverk"
         notice={sp.borttagen ? "Nätverket är borttaget." : undefined}
       />
-      <ListFilters
-        path="/admin/natverk"
-        q={q}
+      <EntityList
+        list={list}
         selects={[
           { name: "typ", label: "Typ", options: NETWORK_KINDS.map((k) => ({ value: k, label: kindLabel(k) })), value: kind },
           { name: "agare", label: "Ägare", options: organisations.map((o) => ({ value: o.id, label: o.name })), value: ownerId },
         ]}
+        one="nätverk"
+        many="nätverk"
+        caption="Nätverk, program och projekt"
+        columns={[
+          {
+            label: "Namn",
+            rowHeader: true,
+            cell: (n) => <NameLink name={n.name} href={can(actor, "network.manage", { organisationIds: n.organisationIds }) ? `/admin/natverk/${n.id}` : undefined} />,
+          },
+          { label: "Typ", cell: (n) => kindLabel(n.kind) },
+          { label: "Ägare", cell: (n) => n.owner.name },
+          { label: "Webbplatsen", cell: (n) => <PublicPageLink name={n.name} href={networkPath(n.slug)} /> },
+        ]}
       />
-      <ResultCount total={total} one="nätverk" many="nätverk" />
-      {rows.length ? (
-        <table className={tableClass}>
-          <caption className="sr-only">Nätverk, program och projekt, sida {page} av {pageCount}</caption>
-          <thead>
-            <tr>
-              <th scope="col" className={thClass}>Namn</th>
-              <th scope="col" className={thClass}>Typ</th>
-              <th scope="col" className={thClass}>Ägare</th>
-              <th scope="col" className={thClass}>Webbplatsen</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((n) => (
-              <tr key={n.id}>
-                <th scope="row" className={`${tdClass} font-normal`}>
-                  {can(actor, "network.manage", { organisationIds: n.organisationIds }) ? <Link href={`/admin/natverk/${n.id}`}>{n.name}</Link> : n.name}
-                </th>
-                <td className={tdClass}>{kindLabel(n.kind)}</td>
-                <td className={tdClass}>{n.owner.name}</td>
-                <td className={tdClass}>
-                  <Link href={networkPath(n.slug)}>
-                    Visa<span className="sr-only"> {n.name} på webbplatsen</span>
-                  </Link>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
-      <Pagination path="/admin/natverk" page={page} pageCount={pageCount} query={listQuery(sp, ["q", "typ", "agare"])} />
     </>
   );
 }

@@ -1,10 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { ListFilters, listQuery } from "@/components/admin/list-filters";
-import { ListHeader, ResultCount } from "@/components/admin/entity/list-header";
-import { listParams, one, oneOf, PAGE_SIZE, pageCountOrNotFound, type SearchParams } from "@/components/admin/entity/params";
-import { tableClass, tdClass, thClass } from "@/components/admin/styles";
-import { Pagination } from "@/components/layout/pagination";
+import { EntityList, NameLink, PublicPageLink } from "@/components/admin/entity/entity-list";
+import { ListHeader } from "@/components/admin/entity/list-header";
+import { listParams, one, oneOf, listPage, PAGE_SIZE, type SearchParams } from "@/components/admin/entity/params";
 import { db } from "@/lib/db/client";
 import { listAdminOrganisations, listCounties } from "@/lib/db/entities/organisations";
 import { kindLabel } from "@/lib/format";
@@ -23,50 +20,26 @@ export default async function OrganisationsPage({ searchParams }: { searchParams
   const kind = oneOf(sp.typ, ORGANISATION_KINDS);
   const counties = await listCounties(db());
   const county = oneOf(one(sp.lan), counties);
-  const { rows, total } = await listAdminOrganisations(db(), { q, kind, county, page, pageSize: PAGE_SIZE });
-  const pageCount = pageCountOrNotFound(total, page);
+  const list = listPage("/admin/organisationer", sp, { page, q }, await listAdminOrganisations(db(), { q, kind, county, page, pageSize: PAGE_SIZE }));
   return (
     <>
       <ListHeader title="Organisationer" newHref="/admin/organisationer/ny" newLabel="Ny organisation" notice={sp.borttagen ? "Organisationen är borttagen." : undefined} />
-      <ListFilters
-        path="/admin/organisationer"
-        q={q}
+      <EntityList
+        list={list}
         selects={[
           { name: "typ", label: "Typ", options: ORGANISATION_KINDS.map((k) => ({ value: k, label: kindLabel(k) })), value: kind },
           { name: "lan", label: "Län", options: counties.map((c) => ({ value: c, label: c })), value: county },
         ]}
+        one="organisation"
+        many="organisationer"
+        caption="Organisationer"
+        columns={[
+          { label: "Namn", rowHeader: true, cell: (o) => <NameLink name={o.name} href={`/admin/organisationer/${o.id}`} /> },
+          { label: "Typ", cell: (o) => kindLabel(o.kind) },
+          { label: "Län", cell: (o) => o.county },
+          { label: "Webbplatsen", cell: (o) => <PublicPageLink name={o.name} href={organisationPath(o)} /> },
+        ]}
       />
-      <ResultCount total={total} one="organisation" many="organisationer" />
-      {rows.length ? (
-        <table className={tableClass}>
-          <caption className="sr-only">Organisationer, sida {page} av {pageCount}</caption>
-          <thead>
-            <tr>
-              <th scope="col" className={thClass}>Namn</th>
-              <th scope="col" className={thClass}>Typ</th>
-              <th scope="col" className={thClass}>Län</th>
-              <th scope="col" className={thClass}>Webbplatsen</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((o) => (
-              <tr key={o.id}>
-                <th scope="row" className={`${tdClass} font-normal`}>
-                  <Link href={`/admin/organisationer/${o.id}`}>{o.name}</Link>
-                </th>
-                <td className={tdClass}>{kindLabel(o.kind)}</td>
-                <td className={tdClass}>{o.county}</td>
-                <td className={tdClass}>
-                  <Link href={organisationPath(o)}>
-                    Visa<span className="sr-only"> {o.name} på webbplatsen</span>
-                  </Link>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
-      <Pagination path="/admin/organisationer" page={page} pageCount={pageCount} query={listQuery(sp, ["q", "typ", "lan"])} />
     </>
   );
 }

@@ -1,10 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { ListFilters, listQuery } from "@/components/admin/list-filters";
-import { ListHeader, ResultCount } from "@/components/admin/entity/list-header";
-import { listParams, PAGE_SIZE, pageCountOrNotFound, uuidParam, type SearchParams } from "@/components/admin/entity/params";
-import { tableClass, tdClass, thClass } from "@/components/admin/styles";
-import { Pagination } from "@/components/layout/pagination";
+import { EntityList, NameLink, PublicPageLink } from "@/components/admin/entity/entity-list";
+import { ListHeader } from "@/components/admin/entity/list-header";
+import { listParams, listPage, PAGE_SIZE, uuidParam, type SearchParams } from "@/components/admin/entity/params";
 import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { listAdminPeople } from "@/lib/db/entities/people";
@@ -22,8 +19,8 @@ export default async function PeoplePage({ searchParams }: { searchParams: Searc
   const sp = await searchParams;
   const { page, q } = listParams(sp);
   const organisationId = uuidParam(sp.organisation);
-  const [{ rows, total }, organisations] = await Promise.all([listAdminPeople(db(), { q, organisationId, page, pageSize: PAGE_SIZE }), listOrganisationChoices(db())]);
-  const pageCount = pageCountOrNotFound(total, page);
+  const [people, organisations] = await Promise.all([listAdminPeople(db(), { q, organisationId, page, pageSize: PAGE_SIZE }), listOrganisationChoices(db())]);
+  const list = listPage("/admin/personer", sp, { page, q }, people);
   return (
     <>
       <ListHeader
@@ -32,42 +29,23 @@ export default async function PeoplePage({ searchParams }: { searchParams: Searc
         newLabel="Ny person"
         notice={sp.borttagen ? "Personen är borttagen." : undefined}
       />
-      <ListFilters
-        path="/admin/personer"
-        q={q}
+      <EntityList
+        list={list}
         selects={[{ name: "organisation", label: "Organisation", options: organisations.map((o) => ({ value: o.id, label: o.name })), value: organisationId }]}
+        one="person"
+        many="personer"
+        caption="Personer"
+        columns={[
+          {
+            label: "Namn",
+            rowHeader: true,
+            cell: (p) => <NameLink name={p.name} href={can(actor, "person.manage", { organisationId: p.organisation?.id ?? null }) ? `/admin/personer/${p.id}` : undefined} />,
+          },
+          { label: "Titel", cell: (p) => p.title },
+          { label: "Organisation", cell: (p) => p.organisation?.name },
+          { label: "Webbplatsen", cell: (p) => <PublicPageLink name={p.name} href={personPath(p.slug)} /> },
+        ]}
       />
-      <ResultCount total={total} one="person" many="personer" />
-      {rows.length ? (
-        <table className={tableClass}>
-          <caption className="sr-only">Personer, sida {page} av {pageCount}</caption>
-          <thead>
-            <tr>
-              <th scope="col" className={thClass}>Namn</th>
-              <th scope="col" className={thClass}>Titel</th>
-              <th scope="col" className={thClass}>Organisation</th>
-              <th scope="col" className={thClass}>Webbplatsen</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((p) => (
-              <tr key={p.id}>
-                <th scope="row" className={`${tdClass} font-normal`}>
-                  {can(actor, "person.manage", { organisationId: p.organisation?.id ?? null }) ? <Link href={`/admin/personer/${p.id}`}>{p.name}</Link> : p.name}
-                </th>
-                <td className={tdClass}>{p.title}</td>
-                <td className={tdClass}>{p.organisation?.name}</td>
-                <td className={tdClass}>
-                  <Link href={personPath(p.slug)}>
-                    Visa<span className="sr-only"> {p.name} på webbplatsen</span>
-                  </Link>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
-      <Pagination path="/admin/personer" page={page} pageCount={pageCount} query={listQuery(sp, ["q", "organisation"])} />
     </>
   );
 }

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
-import { ListFilters, listQuery } from "@/components/admin/list-filters";
-import { ListHeader, ResultCount } from "@/components/admin/entity/list-header";
-import { listParams, PAGE_SIZE, pageCountOrNotFound, type SearchParams } from "@/components/admin/entity/params";
-import { TaxonomyTable } from "@/components/admin/entity/taxonomy-list";
-import { Pagination } from "@/components/layout/pagination";
+import { EntityList } from "@/components/admin/entity/entity-list";
+import { ListHeader } from "@/components/admin/entity/list-header";
+import { listParams, listPage, PAGE_SIZE, type SearchParams } from "@/components/admin/entity/params";
+import { taxonomyColumns } from "@/components/admin/entity/taxonomy-list";
 import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { listAdminSeries } from "@/lib/db/entities/series";
@@ -18,16 +17,12 @@ export default async function SeriesListPage({ searchParams }: { searchParams: S
   const actor = await requireActor();
   const sp = await searchParams;
   const { page, q } = listParams(sp);
-  const { rows, total } = await listAdminSeries(db(), { q, page, pageSize: PAGE_SIZE });
-  const pageCount = pageCountOrNotFound(total, page);
+  const list = listPage("/admin/serier", sp, { page, q }, await listAdminSeries(db(), { q, page, pageSize: PAGE_SIZE }));
   const editable = can(actor, "taxonomy.manage");
   return (
     <>
       <ListHeader title="Serier" newHref={editable ? "/admin/serier/ny" : undefined} newLabel="Ny serie" notice={sp.borttagen ? "Serien är borttagen." : undefined} />
-      <ListFilters path="/admin/serier" q={q} />
-      <ResultCount total={total} one="serie" many="serier" />
-      {rows.length ? <TaxonomyTable caption={`Serier, sida ${page} av ${pageCount}`} rows={rows} editable={editable} basePath="/admin/serier" publicPath={seriesPath} /> : null}
-      <Pagination path="/admin/serier" page={page} pageCount={pageCount} query={listQuery(sp, ["q"])} />
+      <EntityList list={list} one="serie" many="serier" caption="Serier" columns={taxonomyColumns({ editable, basePath: "/admin/serier", publicPath: seriesPath })} />
     </>
   );
 }

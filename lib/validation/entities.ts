@@ -196,6 +196,22 @@ export const networkSchema = z
   });
 export type NetworkInput = z.infer<typeof networkSchema>;
 
+/** A stored network as its form shows it: ids, the body as text, goals as lines, meetings in Swedish time. */
+export type NetworkFormValues = {
+  slug: string;
+  name: string;
+  kind: (typeof NETWORK_KINDS)[number];
+  summary: string;
+  body: string;
+  ownerId: string;
+  memberIds: string[];
+  topicIds: string[];
+  coordinatorId: string | null;
+  externalUrl: string | null;
+  goals: string;
+  meetings: { startsAt: string; title: string; place: string }[];
+};
+
 // ---- Meeting times are typed in Swedish time (a datetime-local field) and stored in UTC.
 
 const TZ = "Europe/Stockholm";

@@ -1,29 +1,25 @@
 "use client";
 
-import { FormMessage, TextField } from "@/components/admin/form";
-import { FormActions } from "./form-actions";
+import { TextField } from "@/components/admin/form";
+import type { TaxonomyInput } from "@/lib/validation/entities";
+import { EntityForm } from "./entity-form";
 import { useEntityForm, type EntityAction } from "./use-entity-form";
 
 // Create and edit a topic or a series: both have a name, a description and a page address.
 
-export type TaxonomyValues = { id?: string; name: string; description: string | null; slug: string };
-
-export function TaxonomyForm(props: { action: EntityAction; item?: TaxonomyValues; publicPrefix: string; listHref: string; submitLabel: string }) {
-  const { state, formAction, text, error } = useEntityForm(props.action);
+export function TaxonomyForm(props: { action: EntityAction; item?: TaxonomyInput & { id: string }; publicPrefix: string; listHref: string; submitLabel: string }) {
+  const form = useEntityForm(props.action);
+  const { field } = form;
   return (
-    <form action={formAction} noValidate className="mt-6 max-w-2xl space-y-5">
-      <FormMessage state={state} />
-      {props.item?.id ? <input type="hidden" name="id" value={props.item.id} /> : null}
-      <TextField name="name" label="Namn" required autoComplete="off" defaultValue={text("name", props.item?.name)} error={error("name")} />
-      <TextField name="description" label="Beskrivning" rows={4} hint="Visas överst på sidan på webbplatsen." defaultValue={text("description", props.item?.description)} error={error("description")} />
-      <TextField
-        name="slug"
-        label="Adress"
-        hint={`Sidan får adressen ${props.publicPrefix}/adress. Lämna tomt så skapas adressen av namnet.`}
-        defaultValue={text("slug", props.item?.slug)}
-        error={error("slug")}
-      />
-      <FormActions submitLabel={props.submitLabel} cancelHref={props.listHref} />
-    </form>
+    <EntityForm
+      form={form}
+      item={props.item}
+      slugHint={`Sidan får adressen ${props.publicPrefix}/adress. Lämna tomt så skapas adressen av namnet.`}
+      submitLabel={props.submitLabel}
+      cancelHref={props.listHref}
+    >
+      <TextField label="Namn" required autoComplete="off" {...field("name", props.item?.name)} />
+      <TextField label="Beskrivning" rows={4} hint="Visas överst på sidan på webbplatsen." {...field("description", props.item?.description)} />
+    </EntityForm>
   );
 }

@@ -5,7 +5,7 @@ import { tags } from "@/lib/cache";
 import { audit } from "@/lib/db/audit";
 import { failure, invalid, success, type CommandResult } from "@/lib/newsroom/result";
 import type { RichTextDoc } from "@/lib/rich-text/schema";
-import { dateToStockholmLocal, goalsToText, networkSchema, type NetworkInput } from "@/lib/validation/entities";
+import { dateToStockholmLocal, goalsToText, networkSchema, type NetworkFormValues, type NetworkInput } from "@/lib/validation/entities";
 import { bodyTextToDoc, docToBodyText } from "./network-body";
 import { confirmed, idOf, isUniqueViolation, NOT_CONFIRMED, NOT_FOUND, parseOrInvalid, publishedStoryTags, SLUG_EMPTY, SLUG_TAKEN, slugFrom, unique, type CommandContext } from "./shared";
 
@@ -39,22 +39,7 @@ export async function listAdminNetworks(
   return { rows: rows.map(({ members, ...n }) => ({ ...n, organisationIds: [n.owner.id, ...members.map((m) => m.organisationId)] })), total };
 }
 
-/** The network as its form shows it: ids, the body as text, meetings in Swedish time. */
-export type NetworkEdit = {
-  id: string;
-  slug: string;
-  name: string;
-  kind: NetworkKind;
-  summary: string;
-  body: string;
-  ownerId: string;
-  memberIds: string[];
-  topicIds: string[];
-  coordinatorId: string | null;
-  externalUrl: string | null;
-  goals: string;
-  meetings: { startsAt: string; title: string; place: string }[];
-};
+export type NetworkEdit = NetworkFormValues & { id: string };
 
 export async function getNetworkForEdit(client: PrismaClient, id: string): Promise<NetworkEdit | null> {
   const n = await client.network.findUnique({

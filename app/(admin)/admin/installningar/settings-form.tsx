@@ -2,25 +2,15 @@
 
 import { FormMessage, SubmitButton, TextField } from "@/components/admin/form";
 import { useEntityForm, type EntityAction } from "@/components/admin/entity/use-entity-form";
+import type { SettingsInput } from "@/lib/validation/entities";
 
 // The site's name, description and the organisation details in its footer.
 
-export type SettingsValues = {
-  siteName: string;
-  tagline: string | null;
-  description: string | null;
-  footerOrganisation: string;
-  address: string | null;
-  phone: string | null;
-  email: string | null;
-  informationOwner: string | null;
-  webmaster: string | null;
-};
-
-export function SettingsForm({ action, settings }: { action: EntityAction; settings: SettingsValues }) {
-  const { state, formAction, text, error } = useEntityForm(action);
-  const field = (name: keyof SettingsValues, label: string, extra: { required?: boolean; rows?: number; hint?: string; type?: string; autoComplete?: string } = {}) => (
-    <TextField name={name} label={label} {...extra} defaultValue={text(name, settings[name])} error={error(name)} />
+export function SettingsForm({ action, settings }: { action: EntityAction; settings: SettingsInput }) {
+  const form = useEntityForm(action);
+  const { state, formAction } = form;
+  const field = (name: keyof SettingsInput, label: string, extra: { required?: boolean; rows?: number; hint?: string; type?: string } = {}) => (
+    <TextField label={label} {...extra} {...form.field(name, settings[name])} />
   );
   return (
     <form action={formAction} noValidate className="mt-6 max-w-2xl space-y-5">

@@ -1,58 +1,41 @@
 "use client";
 
-import { CheckboxGroup, FormMessage, SelectField, TextField } from "@/components/admin/form";
-import { FormActions } from "@/components/admin/entity/form-actions";
+import { CheckboxGroup, SelectField, TextField } from "@/components/admin/form";
+import { EntityForm } from "@/components/admin/entity/entity-form";
 import { useEntityForm, type EntityAction } from "@/components/admin/entity/use-entity-form";
 import { kindLabel } from "@/lib/format";
-import { NETWORK_KINDS } from "@/lib/validation/entities";
+import { NETWORK_KINDS, type NetworkFormValues } from "@/lib/validation/entities";
 import { valuesOf, type FormState } from "@/lib/validation/form";
 
 // Create and edit a network, programme or project. The body is plain text with light
 // Markdown; goals are one per line; meetings are rows, with an empty row for a new one.
 
 type Choice = { id: string; name: string };
-type Meeting = { startsAt: string; title: string; place: string };
+type Meeting = NetworkFormValues["meetings"][number];
 
-export type NetworkValues = {
-  id?: string;
-  name: string;
-  slug: string;
-  kind: string;
-  summary: string;
-  body: string;
-  ownerId: string;
-  memberIds: string[];
-  topicIds: string[];
-  coordinatorId: string | null;
-  externalUrl: string | null;
-  goals: string;
-  meetings: Meeting[];
-};
-
-type Props = { action: EntityAction; network?: NetworkValues; organisations: Choice[]; topics: Choice[]; people: Choice[]; submitLabel: string };
+type Props = { action: EntityAction; network?: NetworkFormValues & { id: string }; organisations: Choice[]; topics: Choice[]; people: Choice[]; submitLabel: string };
 
 const BODY_HINT = "Lämna en tom rad mellan stycken. Skriv ## före en mellanrubrik, - före punkter i en lista, **ord** för fetstil och [text](https://adress) för en länk.";
 const GOALS_HINT = 'Ett mål per rad. Skriv ett målvärde efter ett lodstreck, till exempel "Fler nya företag | 100 per år".';
 
 export function NetworkForm({ action, network, organisations, topics, people, submitLabel }: Props) {
-  const { state, formAction, text, list, error } = useEntityForm(action);
+  const form = useEntityForm(action);
+  const { field, checkboxes, error } = form;
   const options = (choices: Choice[]) => choices.map((c) => ({ value: c.id, label: c.name }));
   const stored = network?.meetings ?? [];
-  const meetings = meetingRows(state.values, stored);
+  const meetings = meetingRows(form.state.values, stored);
   return (
-    <form action={formAction} noValidate className="mt-6 max-w-3xl space-y-6">
-      <FormMessage state={state} />
-      {network?.id ? <input type="hidden" name="id" value={network.id} /> : null}
-      <TextField name="name" label="Namn" required autoComplete="off" defaultValue={text("name", network?.name)} error={error("name")} />
-      <SelectField name="kind" label="Typ" required options={NETWORK_KINDS.map((k) => ({ value: k, label: kindLabel(k) }))} defaultValue={text("kind", network?.kind ?? "NETWORK")} error={error("kind")} />
-      <TextField name="summary" label="Sammanfattning" required rows={3} hint="Visas i listor och överst på sidan. Högst 600 tecken." defaultValue={text("summary", network?.summary)} error={error("summary")} />
-      <TextField name="body" label="Text" rows={16} hint={BODY_HINT} defaultValue={text("body", network?.body)} error={error("body")} />
-      <SelectField name="ownerId" label="Ägare" required emptyLabel="Välj organisation" options={options(organisations)} defaultValue={text("ownerId", network?.ownerId)} error={error("ownerId")} />
-      <CheckboxGroup name="memberIds" legend="Medlemmar" options={options(organisations)} defaultValues={list("memberIds", network?.memberIds ?? [])} error={error("memberIds")} />
-      <CheckboxGroup name="topicIds" legend="Ämnen" options={options(topics)} defaultValues={list("topicIds", network?.topicIds ?? [])} error={error("topicIds")} />
-      <SelectField name="coordinatorId" label="Samordnare" emptyLabel="Ingen samordnare" options={options(people)} defaultValue={text("coordinatorId", network?.coordinatorId)} error={error("coordinatorId")} />
-      <TextField name="externalUrl" label="Extern webbplats" type="url" hint="Till exempel https://goteborgsregionen.se" defaultValue={text("externalUrl", network?.externalUrl)} error={error("externalUrl")} />
-      <TextField name="goals" label="Mål" rows={5} hint={GOALS_HINT} defaultValue={text("goals", network?.goals)} error={error("goals")} />
+    <EntityForm form={form} item={network} slugHint="Sidan får adressen /natverk/adress. Lämna tomt så skapas adressen av namnet." submitLabel={submitLabel} cancelHref="/admin/natverk" wide>
+      <TextField label="Namn" required autoComplete="off" {...field("name", network?.name)} />
+      <SelectField label="Typ" required options={NETWORK_KINDS.map((k) => ({ value: k, label: kindLabel(k) }))} {...field("kind", network?.kind ?? "NETWORK")} />
+      <TextField label="Sammanfattning" required rows={3} hint="Visas i listor och överst på sidan. Högst 600 tecken." {...field("summary", network?.summary)} />
+      <TextField label="Text" rows={16} hint={BODY_HINT} {...field("body", network?.body)} />
+      <SelectField label="Ägare" required emptyLabel="Välj organisation" options={options(organisations)} {...field("ownerId", network?.ownerId)} />
+      <CheckboxGroup legend="Medlemmar" options={options(organisations)} {...checkboxes("memberIds", network?.memberIds ?? [])} />
+      <CheckboxGroup legend="Ämnen" options={options(topics)} {...checkboxes("topicIds", network?.topicIds ?? [])} />
+      <SelectField label="Samordnare" emptyLabel="Ingen samordnare" options={options(people)} {...field("coordinatorId", network?.coordinatorId)} />
+      <TextField label="Extern webbplats" type="url" hint="Till exempel https://goteborgsregionen.se" {...field("externalUrl", network?.externalUrl)} />
+      <TextField label="Mål" rows={5} hint={GOALS_HINT} {...field("goals", network?.goals)} />
       <fieldset>
         <legend className="text-lg font-bold">Möten</legend>
         <p className="text-sm text-slate-700">Datum och tid anges i svensk tid. Fyll i den tomma raden för att lägga till ett möte.</p>
@@ -73,15 +56,7 @@ export function NetworkForm({ action, network, organisations, topics, people, su
           </fieldset>
         ))}
       </fieldset>
-      <TextField
-        name="slug"
-        label="Adress"
-        hint="Sidan får adressen /natverk/adress. Lämna tomt så skapas adressen av namnet."
-        defaultValue={text("slug", network?.slug)}
-        error={error("slug")}
-      />
-      <FormActions submitLabel={submitLabel} cancelHref="/admin/natverk" />
-    </form>
+    </EntityForm>
   );
 }
 

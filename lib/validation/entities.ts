@@ -21,16 +21,17 @@ const asList = (v: unknown) => (v === undefined || v === null || v === "" ? [] :
 const required = (max: number, missing: string) =>
   z.preprocess(asString, z.string().trim().min(1, { error: missing }).max(max, { error: `Högst ${max} tecken.` }));
 
+/** Trimmed text of at most max characters, when there is a limit. */
+const trimmed = (max?: number) => (max ? z.string().trim().max(max, { error: `Högst ${max} tecken.` }) : z.string().trim());
+
+/** A field that may be left empty; empty becomes null. */
+const emptyAsNull = (schema: z.ZodString) => z.preprocess(asString, schema.transform((v) => v || null));
+
 /** An optional text; empty becomes null. */
-const optional = (max: number) =>
-  z.preprocess(
-    asString,
-    z
-      .string()
-      .trim()
-      .max(max, { error: `Högst ${max} tecken.` })
-      .transform((v) => v || null),
-  );
+const optional = (max: number) => emptyAsNull(trimmed(max));
+
+/** An optional text that must pass a check when given; empty becomes null. */
+const optionalMatching = (test: (v: string) => boolean, error: string, max?: number) => emptyAsNull(trimmed(max).refine((v) => v === "" || test(v), { error }));
 
 /** Empty means "make one from the name"; the command fills it in. */
 const slug = z.preprocess(
@@ -42,20 +43,11 @@ const slug = z.preprocess(
     .refine((v) => v === "" || isSlug(v), { error: `Använd bara a–z, 0–9 och bindestreck (högst ${SLUG_MAX_LENGTH} tecken), till exempel "lerums-kommun".` }),
 );
 
-const optionalId = (message: string) =>
-  z.preprocess(asString, z.string().refine((v) => v === "" || isUuid(v), { error: message }).transform((v) => v || null));
+const optionalId = (message: string) => emptyAsNull(z.string().refine((v) => v === "" || isUuid(v), { error: message }));
 const requiredId = (message: string) => z.preprocess(asString, z.string().refine(isUuid, { error: message }));
 const idList = (message: string) => z.preprocess(asList, z.array(z.string().refine(isUuid, { error: message })).max(500).transform((ids) => [...new Set(ids)]));
 
-const webAddress = z.preprocess(
-  asString,
-  z
-    .string()
-    .trim()
-    .max(500, { error: "Högst 500 tecken." })
-    .refine((v) => v === "" || /^https?:\/\/[^\s/]+\.[^\s]+$/i.test(v), { error: "Skriv en hel webbadress som börjar med https://" })
-    .transform((v) => v || null),
-);
+const webAddress = optionalMatching((v) => /^https?:\/\/[^\s/]+\.[^\s]+$/i.test(v), "Skriv en hel webbadress som börjar med https://", 500);
 
 export const personSchema = z.object({
   name: required(200, "Skriv personens namn."),
@@ -79,14 +71,7 @@ export const organisationSchema = z.object({
   shortName: optional(100),
   kind: z.preprocess(asString, z.enum(ORGANISATION_KINDS, { error: "Välj en typ." })),
   county: optional(100),
-  municipalityCode: z.preprocess(
-    asString,
-    z
-      .string()
-      .trim()
-      .refine((v) => v === "" || /^\d{4}$/.test(v), { error: "Kommunkoden har fyra siffror, till exempel 1441." })
-      .transform((v) => v || null),
-  ),
+  municipalityCode: optionalMatching((v) => /^\d{4}$/.test(v), "Kommunkoden har fyra siffror, till exempel 1441."),
   website: webAddress,
   description: optional(5000),
   slug,
@@ -100,14 +85,7 @@ export const settingsSchema = z.object({
   footerOrganisation: required(200, "Skriv vilken organisation som står bakom webbplatsen."),
   address: optional(500),
   phone: optional(50),
-  email: z.preprocess(
-    asString,
-    z
-      .string()
-      .trim()
-      .refine((v) => v === "" || z.email().safeParse(v).success, { error: "Skriv en e-postadress, till exempel info@exempel.se." })
-      .transform((v) => v || null),
-  ),
+  email: optionalMatching((v) => z.email().safeParse(v).success, "Skriv en e-postadress, till exempel info@exempel.se."),
   informationOwner: optional(200),
   webmaster: optional(200),
 });

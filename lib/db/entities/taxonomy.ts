@@ -52,18 +52,18 @@ export function taxonomy(kind: TaxonomyKind) {
   const listTags = kind.listTag ? [kind.listTag] : [];
 
   async function list(client: PrismaClient, opts: { q?: string; page: number; pageSize: number }): Promise<{ rows: TaxonomyRow[]; total: number }> {
-      const where = opts.q ? { name: { contains: opts.q, mode: "insensitive" as const } } : {};
-      const [rows, total] = await Promise.all([
-        kind.table(client).findMany({
-          where,
-          select: { id: true, slug: true, name: true, _count: { select: { stories: true } } },
-          orderBy: [{ name: "asc" }, { id: "asc" }],
-          skip: (opts.page - 1) * opts.pageSize,
-          take: opts.pageSize,
-        }),
-        kind.table(client).count({ where }),
-      ]);
-      return { rows: rows.map(({ _count, ...t }) => ({ ...t, stories: _count.stories })), total };
+    const where = opts.q ? { name: { contains: opts.q, mode: "insensitive" as const } } : {};
+    const [rows, total] = await Promise.all([
+      kind.table(client).findMany({
+        where,
+        select: { id: true, slug: true, name: true, _count: { select: { stories: true } } },
+        orderBy: [{ name: "asc" }, { id: "asc" }],
+        skip: (opts.page - 1) * opts.pageSize,
+        take: opts.pageSize,
+      }),
+      kind.table(client).count({ where }),
+    ]);
+    return { rows: rows.map(({ _count, ...t }) => ({ ...t, stories: _count.stories })), total };
   }
 
   async function getForEdit(client: PrismaClient, id: string): Promise<TaxonomyEdit | null> {

@@ -2,36 +2,17 @@
 // deterministic 100 000-story data set, then times the data functions behind /sok, the
 // archives, feeds and sitemaps (not HTTP): p50 and p95 over repeated runs of each query.
 // Results go in docs/performance.md.
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
-import { migrate } from "@/lib/migrations";
-import { startEmbeddedPostgres } from "@/scripts/lib/embedded-pg";
-import { generateData } from "@/scripts/lib/generate-data";
-import { freePort } from "@/tests/setup/free-port";
+import { RUNS, timeCases, withGeneratedDatabase, type BenchCase } from "./lib/harness";
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 50);
-const STORIES = Number(process.env.BENCH_STORIES ?? 100_000);
-
-const dir = await mkdtemp(path.join(os.tmpdir(), "nn-bench-"));
-const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), port: await freePort(), ephemeral: true });
-process.env.DATABASE_URL = pg.url;
-
-try {
-  await migrate(pg.url);
-  const t0 = performance.now();
-  await generateData(pg.url, { stories: STORIES });
-  const generation = (performance.now() - t0) / 1000;
-
+await withGeneratedDatabase(async () => {
   // Imported after DATABASE_URL is set: the data functions read it lazily.
   const { searchStories, suggestQuery } = await import("@/lib/db/search");
   const { listArchive } = await import("@/lib/db/archive");
   const { listFeedStories, listPublishedStories } = await import("@/lib/db/stories");
   const { listStoryChunks, streamStoryChunk } = await import("@/lib/db/sitemap");
-  const { disconnectDb } = await import("@/lib/db/client");
 
   const search = (q: string, filters = {}, sort: "relevance" | "newest" = "relevance", page = 1) => () => searchStories({ q, filters, sort, page, pageSize: 12 });
-  const cases: [string, () => Promise<unknown>][] = [
+  const cases: BenchCase[] = [
     ["search: one rare word (\"166\")", search("166")],
     ["search: common word (\"kemiindustrin\")", search("kemiindustrin")],
     ["search: two words, newest first", search("hamnen logistik", {}, "newest")],
@@ -51,28 +32,9 @@ try {
         for await (const batch of streamStoryChunk(1, 50_000)) n += batch.length;
         return n;
       },
+      Math.min(RUNS, 5),
     ],
   ];
 
-  const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
-  console.log(`\n${STORIES} stories generated in ${generation.toFixed(1)} s; ${RUNS} runs per query after 3 warm-up runs; Node ${process.version}\n`);
-  console.log("| query | p50 ms | p95 ms |");
-  console.log("|---|---|---|");
-  for (const [name, fn] of cases) {
-    const runs = name.startsWith("sitemap: stream") ? Math.min(RUNS, 5) : RUNS;
-    for (let i = 0; i < 3; i++) await fn();
-    const times: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      const t = performance.now();
-      await fn();
-      times.push(performance.now() - t);
-    }
-    console.log(`| ${name} | ${pct(times, 50).toFixed(1)} | ${pct(times, 95).toFixed(1)} |`);
-  }
-  const heap = process.memoryUsage();
-  console.log(`\nbenchmark process RSS at the end: ${(heap.rss / 1048576).toFixed(0)} MB`);
-  await disconnectDb();
-} finally {
-  await pg.stop();
-  await rm(dir, { recursive: true, force: true });
-}
+  await timeCases(cases);
+});

@@ -9,11 +9,16 @@ import { accessOf, fieldsOf, isUuid, storyStateSelect } from "./editorial";
 
 type Client = PrismaClient;
 
-/** Stories the actor may see: admins all, editors those concerning their organisations or made by them, writers their own. */
-export function visibleStoriesWhere(actor: Actor): Prisma.StoryWhereInput {
+/**
+ * Stories the actor may see: admins all, editors those concerning their organisations or made
+ * by them, writers their own. For editors the organisations' story ids are looked up first, so
+ * PostgreSQL can combine two index scans instead of testing every story against a subquery.
+ */
+export async function visibleStoriesWhere(client: Client, actor: Actor): Promise<Prisma.StoryWhereInput> {
   if (actor.role === "ADMIN") return {};
-  if (actor.role === "EDITOR") return { OR: [{ createdById: actor.id }, { organisations: { some: { organisationId: { in: [...actor.organisationIds] } } } }] };
-  return { createdById: actor.id };
+  if (actor.role !== "EDITOR" || !actor.organisationIds.length) return { createdById: actor.id };
+  const rows = await client.storyOrganisation.findMany({ where: { organisationId: { in: [...actor.organisationIds] } }, select: { storyId: true } });
+  return { OR: [{ createdById: actor.id }, { id: { in: [...new Set(rows.map((r) => r.storyId))] } }] };
 }
 
 export const STATUSES = ["DRAFT", "IN_REVIEW", "SCHEDULED", "PUBLISHED", "ARCHIVED"] as const;
@@ -37,7 +42,7 @@ export type AdminStoryRow = {
 export async function listAdminStories(client: Client, actor: Actor, filter: AdminStoryFilter, page: number, pageSize: number): Promise<{ rows: AdminStoryRow[]; total: number }> {
   const where: Prisma.StoryWhereInput = {
     AND: [
-      visibleStoriesWhere(actor),
+      await visibleStoriesWhere(client, actor),
       { deletedAt: filter.trash ? { not: null } : null },
       filter.q ? { title: { contains: filter.q, mode: "insensitive" } } : {},
       filter.status ? { status: filter.status } : {},

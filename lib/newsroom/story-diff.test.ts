@@ -1,23 +1,13 @@
 import { describe, expect, it } from "vitest";
-import type { StoryFields } from "@/lib/validation/story";
+import { emptyStoryFields, type StoryFields } from "@/lib/validation/story";
 import { diffStories } from "./story-diff";
 
 const base: StoryFields = {
-  kind: "NEWS",
+  ...emptyStoryFields(["o1"]),
   title: "Ny fabrik i Lerum",
   slug: "ny-fabrik-i-lerum",
   lead: "Fyrtio nya jobb.",
   body: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Bygget börjar i vår." }] }] },
-  heroImageId: null,
-  organisationIds: ["o1"],
-  topicIds: [],
-  intervieweeIds: [],
-  networkIds: [],
-  seriesId: null,
-  seriesPosition: null,
-  metaDescription: null,
-  pageOwner: null,
-  byline: null,
 };
 
 describe("diffStories", () => {

@@ -612,11 +612,7 @@ function Text({ id, label, value, onChange, error, hint, rows, required, inputMo
           {hint}
         </p>
       ) : null}
-      {error ? (
-        <p id={`${fid}-fel`} className="mt-1 text-sm font-semibold text-red-800">
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={fid} error={error} />
     </div>
   );
 }
@@ -636,11 +632,7 @@ function Select({ id, label, value, onChange, options, empty, error }: { id: str
           </option>
         ))}
       </select>
-      {error ? (
-        <p id={`${fid}-fel`} className="mt-1 text-sm font-semibold text-red-800">
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={fid} error={error} />
     </div>
   );
 }
@@ -685,11 +677,16 @@ function CheckList({ id, legend, options, values, onChange, error }: { id: strin
           </label>
         ))}
       </div>
-      {error ? (
-        <p id={`${fid}-fel`} className="mt-1 text-sm font-semibold text-red-800">
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={fid} error={error} />
     </fieldset>
   );
+}
+
+/** A field's error, tied to it by id (`<field id>-fel`). */
+function FieldError({ id, error }: { id: string; error?: string }) {
+  return error ? (
+    <p id={`${id}-fel`} className="mt-1 text-sm font-semibold text-red-800">
+      {error}
+    </p>
+  ) : null;
 }

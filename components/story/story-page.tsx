@@ -9,7 +9,7 @@ import { Time } from "@/components/ui/time";
 import { draftMode } from "next/headers";
 import { can } from "@/lib/auth/permissions";
 import { findStoryRedirect, getStoryPreview, type StoryDetail, type StoryKindValue } from "@/lib/db/stories";
-import { currentActor } from "@/lib/newsroom/actor";
+import { routeActor } from "@/lib/newsroom/actor";
 import { STATUS_LABELS } from "@/lib/newsroom/labels";
 import { env } from "@/lib/env";
 import { kindLabel } from "@/lib/format";
@@ -31,7 +31,7 @@ type Loaded = { story: StoryDetail; previewStatus: string | null };
  */
 async function previewOf(slug: string): Promise<Loaded | null> {
   if (!(await draftMode()).isEnabled) return null;
-  const actor = await currentActor();
+  const actor = await routeActor();
   if (!actor) return null;
   const story = await getStoryPreview(slug);
   if (!story || !can(actor, "story.view", { story: story.access })) return null;

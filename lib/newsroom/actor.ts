@@ -28,6 +28,16 @@ export async function requireActor(options: { allowWithout2fa?: boolean } = {}):
   return actor;
 }
 
+/**
+ * Route handlers: the actor, or null when nobody is signed in or when an administrator still
+ * has to turn on two-factor sign-in (REQUIRE_ADMIN_2FA), who may then use nothing but Mitt konto.
+ */
+export async function routeActor(): Promise<Actor | null> {
+  const actor = await currentActor();
+  if (!actor || (await twoFactorSetupRequired(actor))) return null;
+  return actor;
+}
+
 /** Pages: the actor if they hold the permission (for the subject), otherwise 403. */
 export async function requirePermission(permission: Permission, subject?: Subject): Promise<Actor> {
   const actor = await requireActor();

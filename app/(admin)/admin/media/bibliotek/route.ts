@@ -1,6 +1,6 @@
 import { db } from "@/lib/db/client";
 import { listUsableMedia } from "@/lib/db/media-library";
-import { currentActor } from "@/lib/newsroom/actor";
+import { routeActor } from "@/lib/newsroom/actor";
 import { parsePageParam } from "@/lib/pagination";
 import type { MediaLibraryPage } from "@/lib/validation/media";
 
@@ -12,7 +12,7 @@ const PICKER_PAGE_SIZE = 25;
 const json = (body: unknown, status = 200) => Response.json(body, { status, headers: { "Cache-Control": "private, no-store" } });
 
 export async function GET(request: Request): Promise<Response> {
-  const actor = await currentActor();
+  const actor = await routeActor();
   if (!actor) return json({ error: "Du är inte inloggad. Logga in och försök igen." }, 401);
   const params = new URL(request.url).searchParams;
   const sida = params.getAll("sida");

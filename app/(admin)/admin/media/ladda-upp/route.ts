@@ -4,7 +4,7 @@ import { uploadMedia } from "@/lib/db/media-library";
 import { env } from "@/lib/env";
 import { isSameOrigin } from "@/lib/http/origin";
 import { declaredTooLarge, megabytes, readLimited } from "@/lib/media/limit";
-import { currentActor } from "@/lib/newsroom/actor";
+import { routeActor } from "@/lib/newsroom/actor";
 import { FORBIDDEN_MESSAGE } from "@/lib/newsroom/run";
 import { uploadErrorMessage, type UploadErrorCode } from "@/lib/validation/media";
 
@@ -42,7 +42,7 @@ export async function POST(request: Request): Promise<Response> {
     const error = "Uppladdningen kom inte från redaktionens egna sidor.";
     return wantsJson ? json({ error, code: "fel-ursprung" }, 403) : new Response(error, { status: 403 });
   }
-  const actor = await currentActor();
+  const actor = await routeActor();
   if (!actor) return wantsJson ? json({ error: "Du är inte inloggad. Logga in och försök igen.", code: "ej-inloggad" }, 401) : seeOther("/logga-in");
 
   const fail = (code: UploadErrorCode, values: Record<string, string> = {}) => {

@@ -3,13 +3,13 @@ import { redirect } from "next/navigation";
 import { ForbiddenError } from "@/lib/auth/permissions";
 import { getStoryForEdit } from "@/lib/db/admin-stories";
 import { db } from "@/lib/db/client";
-import { currentActor } from "@/lib/newsroom/actor";
+import { routeActor } from "@/lib/newsroom/actor";
 import { storyPath } from "@/lib/paths";
 
 // Preview: switches on Next's draft mode for this browser and opens the story at its real
 // address, where the page then shows the unpublished text with a banner (never cached or indexed).
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const actor = await currentActor();
+  const actor = await routeActor();
   if (!actor) redirect("/logga-in");
   const { id } = await params;
   let story;

@@ -135,12 +135,13 @@ test("an editor reviews and schedules it; it appears on its own on every page th
   expect((await page.request.get(storyUrl)).status()).toBe(404);
 
   // Nobody visits anything: the scheduler publishes it, and the cached lists are invalidated.
-  for (const listing of ["/", "/intervjuer", "/kommuner/lerum"]) {
+  for (const listing of ["/", "/intervjuer", "/kommuner/lerum", "/feed.xml", "/kommuner/lerum/atom.xml"]) {
     await expect(async () => {
       const html = await (await page.request.get(listing)).text();
       expect(html).toContain(TITLE);
     }).toPass({ timeout: 30_000, intervals: [1000] });
   }
+  expect(await (await page.request.get("/sitemaps/artiklar-1.xml")).text()).toContain(`/intervjuer/${slug}`);
   await page.goto(storyUrl);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(TITLE);
   await expect(page.locator("dl.qa-list dt")).toHaveText(QUESTION);

@@ -1,5 +1,6 @@
 "use client";
 
+import Image from "next/image";
 import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
 import type { ImageAttrs } from "@/lib/rich-text/schema";
 
@@ -90,8 +91,7 @@ function PickerBody({ onPick, onCancel }: { onPick: (item: Item) => void; onCanc
         {(items ?? []).map((item) => (
           <li key={item.id}>
             <button type="button" onClick={() => onPick(item)} className="w-full rounded border border-slate-300 p-2 text-left hover:border-brand-800">
-              {/* eslint-disable-next-line @next/next/no-img-element -- a small preview of our own media */}
-              <img src={item.src} alt="" width={item.width} height={item.height} className="h-24 w-full object-cover" />
+              <Image unoptimized src={item.src} alt="" width={item.width} height={item.height} className="h-24 w-full object-cover" />
               <span className="mt-1 block text-sm">
                 <span className="sr-only">Välj bilden: </span>
                 {item.alt}

@@ -1,3 +1,4 @@
+import Image from "next/image";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -98,8 +99,8 @@ export default async function MediaLibraryPage({ searchParams }: { searchParams:
             {items.map((m) => (
               <tr key={m.id}>
                 <td className={tdClass}>
-                  {/* eslint-disable-next-line @next/next/no-img-element -- the thumbnail is already a small WebP variant */}
-                  <img src={m.thumb.src} width={m.thumb.width} height={m.thumb.height} alt={m.alt} loading="lazy" decoding="async" className="h-auto w-32 rounded border border-slate-200 bg-slate-50" />
+                  {/* unoptimized: the thumbnail is already a small WebP variant */}
+                  <Image unoptimized src={m.thumb.src} width={m.thumb.width} height={m.thumb.height} alt={m.alt} className="h-auto w-32 rounded border border-slate-200 bg-slate-50" />
                 </td>
                 <td className={tdClass}>{m.alt ? m.alt : <MissingAlt />}</td>
                 <td className={tdClass}>

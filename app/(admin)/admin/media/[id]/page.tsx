@@ -1,3 +1,4 @@
+import Image from "next/image";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -49,8 +50,8 @@ export default async function MediaPage({ params, searchParams }: Props) {
 
       <div className="mt-6 grid gap-8 lg:grid-cols-2">
         <figure>
-          {/* eslint-disable-next-line @next/next/no-img-element -- the stored WebP as it is, not a re-encoding */}
-          <img src={media.src} width={media.width} height={media.height} alt={media.alt} className="h-auto max-w-full rounded border border-slate-200 bg-slate-50" />
+          {/* unoptimized: the stored WebP as it is, not a re-encoding by the image optimiser */}
+          <Image unoptimized src={media.src} width={media.width} height={media.height} alt={media.alt} className="h-auto max-w-full rounded border border-slate-200 bg-slate-50" />
           <figcaption className="mt-2 text-sm text-slate-700">Förhandsvisning</figcaption>
           <dl className="mt-4 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
             <dt className="font-semibold">Storlek</dt>

@@ -1,7 +1,6 @@
 import "server-only";
 import { APIError } from "better-auth/api";
 import { headers } from "next/headers";
-import { redirect } from "next/navigation";
 import { twoFactorStatus } from "@/lib/db/accounts";
 import { audit } from "@/lib/db/audit";
 import { db } from "@/lib/db/client";
@@ -29,14 +28,6 @@ export async function getStaffUser(): Promise<StaffUser | null> {
 export async function twoFactorSetupRequired(user: { id: string; role: Role }): Promise<boolean> {
   if (env().REQUIRE_ADMIN_2FA !== "true" || user.role !== "ADMIN") return false;
   return !(await twoFactorStatus(db(), user.id)).enabled;
-}
-
-/** For newsroom pages: the staff member, or a redirect to the sign-in page (or to two-factor setup). */
-export async function requireStaffUser(): Promise<StaffUser> {
-  const user = await getStaffUser();
-  if (!user) redirect("/logga-in");
-  if (await twoFactorSetupRequired(user)) redirect("/admin/konto");
-  return user;
 }
 
 export type SignInOutcome = { status: "signed-in" } | { status: "two-factor" } | { status: "refused"; message: string };

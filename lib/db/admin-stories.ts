@@ -217,15 +217,6 @@ export async function getHeroImage(client: Client, id: string | null): Promise<H
   return m ? { id: m.id, src: `/media/${m.storageKey}`, alt: m.alt, width: m.width, height: m.height } : null;
 }
 
-/** For a newly created story's redirect and other lookups that only need to know it exists. */
-export async function storyExists(client: Client, actor: Actor, id: string): Promise<boolean> {
-  if (!isUuid(id)) return false;
-  const s = await client.story.findUnique({ where: { id }, select: { createdById: true, status: true, organisations: { select: { organisation: { select: { id: true } } } } } });
-  if (!s) return false;
-  assertCan(actor, "story.view", { story: accessOf(s) });
-  return true;
-}
-
 /** A story's workflow state after a step, for the editor to show without reloading. */
 export async function storyWorkflowState(client: Client, id: string): Promise<{ status: string; version: number; publishedAt: string | null; slug: string; kind: string } | null> {
   if (!isUuid(id)) return null;

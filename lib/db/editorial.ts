@@ -8,7 +8,7 @@ import type { RichTextDoc } from "@/lib/rich-text/schema";
 import { slugify } from "@/lib/slug";
 import { stockholmLocalToDate } from "@/lib/stockholm-time";
 import { fieldErrorsOf } from "@/lib/validation/form";
-import { BODY_INCOMPLETE, publishProblems, saveStoryInputSchema, storyFieldsSchema, updateKindSchema, type StoryFields } from "@/lib/validation/story";
+import { parseStoryFields, publishProblems, saveStoryInputSchema, updateKindSchema, type StoryFields } from "@/lib/validation/story";
 import { audit } from "./audit";
 
 // Story commands of the newsroom: save (with optimistic locking and a revision per save),
@@ -120,13 +120,9 @@ export type SaveResult = CommandResult<SavedStory> | { ok: false; error: string;
 /** Validates and resolves the editable fields (slug made from the title when left empty). */
 async function prepareFields(client: Client, actor: Actor, raw: unknown, storyId: string | null): Promise<{ ok: true; fields: StoryFields } | { ok: false; fieldErrors: Record<string, string> }> {
   const input = raw && typeof raw === "object" ? { ...(raw as Record<string, unknown>), body: cleanEditorJson((raw as Record<string, unknown>).body) } : raw;
-  const parsed = storyFieldsSchema.safeParse(input);
-  if (!parsed.success) {
-    const errors = firstSegmentErrors(fieldErrorsOf(parsed.error));
-    if (errors.body && !/[åäö]/i.test(errors.body)) errors.body = BODY_INCOMPLETE;
-    return { ok: false, fieldErrors: errors };
-  }
-  const fields = { ...parsed.data };
+  const parsed = parseStoryFields(input);
+  if (!parsed.ok) return parsed;
+  const fields = { ...parsed.fields };
   if (!fields.slug) fields.slug = slugify(fields.title);
   if (!fields.slug) return { ok: false, fieldErrors: { slug: "Skriv en adress; rubriken innehåller inga bokstäver att göra en av." } };
   const clash = await findSlugClash(client, fields.slug, storyId);

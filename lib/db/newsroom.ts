@@ -1,10 +1,9 @@
 import "server-only";
-import type { StaffUser } from "@/lib/auth/session";
+import type { Actor } from "@/lib/auth/permissions";
 import { db } from "./client";
-import { getNewsroomSummary, organisationIdsOf, type StaffSummary } from "./users";
+import { getNewsroomSummary, type StaffSummary } from "./users";
 
-/** The newsroom start page for this user: administrators see everything, others their organisations. */
-export async function getNewsroomSummaryFor(user: StaffUser): Promise<StaffSummary> {
-  const scope = user.role === "ADMIN" ? "all" : await organisationIdsOf(db(), user.id);
-  return getNewsroomSummary(db(), scope);
+/** The newsroom start page for this actor: administrators see everything, others their organisations. */
+export async function getNewsroomSummaryFor(actor: Actor): Promise<StaffSummary> {
+  return getNewsroomSummary(db(), actor.role === "ADMIN" ? "all" : [...actor.organisationIds]);
 }

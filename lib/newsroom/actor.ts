@@ -1,5 +1,6 @@
 import "server-only";
 import { headers } from "next/headers";
+import { cache } from "react";
 import { forbidden, redirect } from "next/navigation";
 import { can, type Actor, type Permission, type Subject } from "@/lib/auth/permissions";
 import { ipFromHeaders } from "@/lib/auth/auth";
@@ -10,11 +11,12 @@ import { organisationIdsOf } from "@/lib/db/users";
 // The signed-in staff member as the permission rules see them, with their organisations
 // read from the database on every request: nothing about who you are comes from the client.
 
-export async function currentActor(): Promise<Actor | null> {
+/** Once per request: the layout, the page and its actions all ask. */
+export const currentActor = cache(async (): Promise<Actor | null> => {
   const user = await getStaffUser();
   if (!user) return null;
   return { ...user, organisationIds: await organisationIdsOf(db(), user.id) };
-}
+});
 
 /**
  * Pages and actions: the actor, or a redirect to the sign-in page. With REQUIRE_ADMIN_2FA an

@@ -19,31 +19,35 @@ export function invalidate(tagList: string[], context: "action" | "route" = "act
   }
 }
 
+/** What an action answers: a FormState, the value on success, and any extra failure details. */
+export type ActionState<T, F = never> = FormState & { value?: T } & ([F] extends [never] ? unknown : Partial<Omit<F, "ok">>);
+
 /**
  * The body of every newsroom server action: the signed-in actor (or a redirect to sign-in),
  * the command, cache invalidation, and a FormState for the form. `values` are the typed
- * values, returned on failure so the form keeps every word.
+ * values, returned on failure so the form keeps every word. A command may fail with more
+ * than a message (the story editor's conflict, F): that comes back to the form as it is.
  */
-export async function runAction<T>(
-  command: (actor: Actor) => Promise<CommandResult<T>>,
+export async function runAction<T, F extends { ok: false; error?: string } = never>(
+  command: (actor: Actor) => Promise<CommandResult<T> | F>,
   values?: FormState["values"],
   options: { refresh?: boolean } = {},
-): Promise<FormState & { value?: T }> {
+): Promise<ActionState<T, F>> {
   const actor = await requireActor();
-  let result: CommandResult<T>;
+  let result: CommandResult<T> | F;
   try {
     result = await command(actor);
   } catch (err) {
     if (err instanceof ForbiddenError) {
       console.warn(`[newsroom] refused ${err.permission} for ${actor.email}`);
-      return { error: FORBIDDEN_MESSAGE, values };
+      return { error: FORBIDDEN_MESSAGE, values } as ActionState<T, F>;
     }
     throw err;
   }
-  if (!result.ok) return { error: result.error, fieldErrors: result.fieldErrors, values };
+  if (!result.ok) return { ...result, ok: undefined, values } as ActionState<T, F>;
   invalidate(result.tags);
   // The newsroom page the form is on shows the change at once (its data is not cached).
   // The story editor keeps its own state instead, so a refresh would only remount it.
   if (options.refresh !== false) refresh();
-  return { ok: true, message: result.message, value: result.value };
+  return { ok: true, message: result.message, value: result.value } as ActionState<T, F>;
 }

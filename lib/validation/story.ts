@@ -7,7 +7,7 @@ import { SLUG_MAX_LENGTH, SLUG_PATTERN } from "@/lib/slug";
 
 export const META_DESCRIPTION_MAX = 160;
 /** Shown instead of zod's own words when the body document breaks the schema. */
-export const BODY_INCOMPLETE = "Brödtexten har ett block som inte är komplett, till exempel en tom fråga, ett tomt svar eller en tom listpunkt.";
+const BODY_INCOMPLETE = "Brödtexten har ett block som inte är komplett, till exempel en tom fråga, ett tomt svar eller en tom listpunkt.";
 export const CHANGE_NOTE_MAX = 300;
 
 // Any id PostgreSQL stores as uuid (the generated benchmark data does not set RFC version bits).
@@ -46,6 +46,19 @@ export const storyFieldsSchema = z.object({
 });
 
 export type StoryFieldsInput = z.input<typeof storyFieldsSchema>;
+
+/**
+ * Validates the editor's fields, in the browser and on the server alike. Errors come back one
+ * per field, keyed by its name; a broken body document gets one Swedish sentence (messages the
+ * schema itself words, such as a missing alt text, are kept).
+ */
+export function parseStoryFields(input: unknown): { ok: true; fields: StoryFields } | { ok: false; fieldErrors: Record<string, string> } {
+  const parsed = storyFieldsSchema.safeParse(input, { error: (issue) => (issue.path?.[0] === "body" ? BODY_INCOMPLETE : undefined) });
+  if (parsed.success) return { ok: true, fields: parsed.data };
+  const fieldErrors: Record<string, string> = {};
+  for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0] ?? "_form")] ??= issue.message;
+  return { ok: false, fieldErrors };
+}
 export type StoryFields = z.output<typeof storyFieldsSchema>;
 
 /** A real update to a published story needs a note for readers; a minor one does not. */

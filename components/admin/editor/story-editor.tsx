@@ -1,5 +1,6 @@
 "use client";
 
+import Image from "next/image";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
@@ -12,8 +13,7 @@ import { storyPath } from "@/lib/paths";
 import { cleanEditorJson } from "@/lib/rich-text/clean";
 import type { RichTextDoc } from "@/lib/rich-text/schema";
 import { slugify } from "@/lib/slug";
-import { fieldErrorsOf } from "@/lib/validation/form";
-import { BODY_INCOMPLETE, CHANGE_NOTE_MAX, META_DESCRIPTION_MAX, storyFieldsSchema, type StoryFields } from "@/lib/validation/story";
+import { CHANGE_NOTE_MAX, META_DESCRIPTION_MAX, parseStoryFields, type StoryFields } from "@/lib/validation/story";
 import { useMediaPicker, type PickedImage } from "./media-picker";
 import { RichTextEditor } from "./rich-text-editor";
 
@@ -174,11 +174,9 @@ export function StoryEditor({ story, options }: { story: EditorStory; options: E
   const saveNow = useCallback(
     async (opts: { autosave?: boolean; baseVersion?: number } = {}): Promise<string | null> => {
       const fields = fieldsOf(form, body.current);
-      const parsed = storyFieldsSchema.safeParse(fields);
-      if (!parsed.success) {
-        const fieldErrors: Record<string, string> = {};
-        for (const [k, v] of Object.entries(fieldErrorsOf(parsed.error))) fieldErrors[k.split(".")[0]!] ??= k.startsWith("body") && !/[åäö]/i.test(v) ? BODY_INCOMPLETE : v;
-        setErrors(fieldErrors);
+      const parsed = parseStoryFields(fields);
+      if (!parsed.ok) {
+        setErrors(parsed.fieldErrors);
         if (opts.autosave) setNotice("Utkastet kunde inte sparas automatiskt. Rätta fälten som är markerade.");
         else {
           setFormError("Artikeln kunde inte sparas. Rätta fälten som är markerade.");
@@ -391,8 +389,7 @@ export function StoryEditor({ story, options }: { story: EditorStory; options: E
             </p>
             {hero ? (
               <figure className="mt-2 max-w-sm">
-                {/* eslint-disable-next-line @next/next/no-img-element -- a preview of our own media */}
-                <img src={hero.src} alt={hero.alt} width={hero.width} height={hero.height} className="h-auto w-full rounded" />
+                <Image unoptimized src={hero.src} alt={hero.alt} width={hero.width} height={hero.height} className="h-auto w-full rounded" />
                 <figcaption className="text-sm text-slate-700">Alt-text: {hero.alt}</figcaption>
               </figure>
             ) : (

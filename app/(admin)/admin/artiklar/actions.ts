@@ -2,10 +2,9 @@
 
 import { db } from "@/lib/db/client";
 import { storyWorkflowState } from "@/lib/db/admin-stories";
-import { findSlugClash, isUuid, saveStory, storyCommands, type SaveResult, type StoryConflict } from "@/lib/db/editorial";
+import { findSlugClash, isUuid, saveStory, storyCommands, type StoryConflict } from "@/lib/db/editorial";
 import { requireActor } from "@/lib/newsroom/actor";
-import { FORBIDDEN_MESSAGE, invalidate, runAction } from "@/lib/newsroom/run";
-import { ForbiddenError, type Actor } from "@/lib/auth/permissions";
+import { runAction } from "@/lib/newsroom/run";
 import { slugify } from "@/lib/slug";
 import type { FormState } from "@/lib/validation/form";
 
@@ -14,24 +13,9 @@ import type { FormState } from "@/lib/validation/form";
 
 export type SaveState = FormState & { value?: { id: string; version: number; slug: string; status: string; savedAt: string }; conflict?: StoryConflict };
 
-/** Runs a save-like command; a conflict comes back with the newer version for the conflict view. */
-async function runSave(command: (actor: Actor) => Promise<SaveResult>): Promise<SaveState> {
-  const actor = await requireActor();
-  let result: SaveResult;
-  try {
-    result = await command(actor);
-  } catch (err) {
-    if (err instanceof ForbiddenError) return { error: FORBIDDEN_MESSAGE };
-    throw err;
-  }
-  if (!result.ok) return "conflict" in result ? { error: result.error, conflict: result.conflict } : { error: result.error, fieldErrors: result.fieldErrors };
-  invalidate(result.tags);
-  return { ok: true, message: result.message, value: result.value };
-}
-
 /** Save (or autosave) from the editor. */
 export async function saveStoryAction(input: unknown): Promise<SaveState> {
-  return runSave((actor) => saveStory(db(), actor, input));
+  return runAction((actor) => saveStory(db(), actor, input), undefined, { refresh: false });
 }
 
 /** Whether a slug is free, for the editor to show a clash before saving. */
@@ -62,5 +46,5 @@ export async function storyWorkflowFormAction(_prev: FormState, formData: FormDa
 }
 
 export async function restoreRevisionAction(input: { storyId: string; revisionId: string; version: number }): Promise<SaveState> {
-  return runSave((actor) => storyCommands.restoreRevision(db(), actor, input));
+  return runAction((actor) => storyCommands.restoreRevision(db(), actor, input), undefined, { refresh: false });
 }

@@ -1,21 +1,23 @@
 import "server-only";
 import { forbidden, notFound } from "next/navigation";
 import { ForbiddenError, type Actor } from "@/lib/auth/permissions";
-import { db } from "@/lib/db/client";
-import { isUuid } from "@/lib/db/editorial";
-import { storyExists } from "@/lib/db/admin-stories";
 import { requireActor } from "@/lib/newsroom/actor";
 
-/** Story pages in the newsroom: a signed-in actor allowed to see this very story, else 404/403. */
-export async function requireStoryView(params: Promise<{ id: string }>): Promise<{ actor: Actor; id: string }> {
+/**
+ * Story pages in the newsroom: loads what the page shows with a loader that authorises the
+ * actor for this very story (throwing ForbiddenError) and answers null when it is missing;
+ * those become 403 and 404.
+ */
+export async function loadStoryPage<T>(params: Promise<{ id: string }>, load: (actor: Actor, id: string) => Promise<T | null>): Promise<{ actor: Actor; id: string; data: T }> {
   const actor = await requireActor();
   const { id } = await params;
-  if (!isUuid(id)) notFound();
+  let data: T | null;
   try {
-    if (!(await storyExists(db(), actor, id))) notFound();
+    data = await load(actor, id);
   } catch (err) {
     if (err instanceof ForbiddenError) forbidden();
     throw err;
   }
-  return { actor, id };
+  if (data === null) notFound();
+  return { actor, id, data };
 }

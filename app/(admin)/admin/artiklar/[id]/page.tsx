@@ -1,18 +1,16 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { StoryEditor } from "@/components/admin/editor/story-editor";
 import { getStoryForEdit, storyOptions } from "@/lib/db/admin-stories";
 import { db } from "@/lib/db/client";
-import { requireStoryView } from "../story-guard";
+import { loadStoryPage } from "../story-guard";
 
 export const metadata: Metadata = { title: "Redigera artikel" };
 
 type Props = { params: Promise<{ id: string }> };
 
 export default async function EditStoryPage({ params }: Props) {
-  const { actor, id } = await requireStoryView(params);
-  const [story, options] = await Promise.all([getStoryForEdit(db(), actor, id), storyOptions(db())]);
-  if (!story) notFound();
+  const { data: story } = await loadStoryPage(params, (actor, id) => getStoryForEdit(db(), actor, id));
+  const options = await storyOptions(db());
   return (
     <>
       <h1 className="mb-2 text-3xl font-bold">{story.fields.title || "Namnlös artikel"}</h1>

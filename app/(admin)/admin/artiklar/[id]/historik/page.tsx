@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { tableClass, tdClass, thClass } from "@/components/admin/styles";
 import { listRevisions } from "@/lib/db/admin-stories";
 import { db } from "@/lib/db/client";
 import { formatDateTime } from "@/lib/format";
-import { requireStoryView } from "../../story-guard";
+import { loadStoryPage } from "../../story-guard";
 
 export const metadata: Metadata = { title: "Versioner" };
 
@@ -23,9 +22,7 @@ const REASONS: Record<string, string> = {
 };
 
 export default async function HistoryPage({ params }: { params: Promise<{ id: string }> }) {
-  const { actor, id } = await requireStoryView(params);
-  const history = await listRevisions(db(), actor, id);
-  if (!history) notFound();
+  const { id, data: history } = await loadStoryPage(params, (actor, storyId) => listRevisions(db(), actor, storyId));
   return (
     <>
       <p>

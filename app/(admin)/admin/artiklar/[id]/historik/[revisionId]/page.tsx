@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { FieldDiffList } from "@/components/admin/field-diff";
 import { getRevisionPair, namesForFields } from "@/lib/db/admin-stories";
 import { db } from "@/lib/db/client";
 import { formatDateTime } from "@/lib/format";
 import { diffStories } from "@/lib/newsroom/story-diff";
-import { requireStoryView } from "../../../story-guard";
+import { loadStoryPage } from "../../../story-guard";
 import { RestoreRevision } from "./restore-revision";
 
 export const metadata: Metadata = { title: "Version" };
@@ -15,9 +14,7 @@ type Props = { params: Promise<{ id: string; revisionId: string }> };
 
 export default async function RevisionPage({ params }: Props) {
   const { revisionId } = await params;
-  const { actor, id } = await requireStoryView(params);
-  const pair = await getRevisionPair(db(), actor, id, revisionId);
-  if (!pair) notFound();
+  const { id, data: pair } = await loadStoryPage(params, (actor, storyId) => getRevisionPair(db(), actor, storyId, revisionId));
   const names = Object.fromEntries(await namesForFields(db(), [pair.revision.fields, ...(pair.previous ? [pair.previous] : [])]));
   const diff = diffStories(pair.previous, pair.revision.fields, names);
   return (

@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { emptyStoryFields, parseStoryFields } from "./story";
+
+const withBody = (content: unknown[]) => ({ ...emptyStoryFields(), title: "Rubrik", lead: "Ingress", body: { type: "doc", content } });
+
+describe("parseStoryFields", () => {
+  it("names a broken body in one Swedish sentence", () => {
+    const result = parseStoryFields(withBody([{ type: "questionAnswer", content: [{ type: "question", content: [] }, { type: "answer", content: [{ type: "paragraph" }] }] }]));
+    expect(result).toEqual({ ok: false, fieldErrors: { body: expect.stringMatching(/^Brödtexten har ett block som inte är komplett/) } });
+  });
+
+  it("keeps the schema's own words, such as a missing alt text, and reports fields by name", () => {
+    const result = parseStoryFields({ ...withBody([{ type: "image", attrs: { src: "/media/a.webp", alt: " ", width: 1, height: 1 } }]), title: "" });
+    expect(result).toEqual({ ok: false, fieldErrors: { title: "Skriv en rubrik.", body: "Bilden saknar alternativtext" } });
+  });
+
+  it("accepts a complete story", () => {
+    expect(parseStoryFields(withBody([{ type: "paragraph", content: [{ type: "text", text: "Text" }] }])).ok).toBe(true);
+  });
+});

@@ -67,6 +67,42 @@ describe("parseEnv", () => {
     expect(env.MEDIA_DIR).toBe(".data/media");
   });
 
+  describe("S3 media storage", () => {
+    const s3 = { S3_BUCKET: "media", S3_ACCESS_KEY_ID: "AKIAEXAMPLE", S3_SECRET_ACCESS_KEY: "secret" };
+
+    it("is off by default, with AWS's Stockholm region and virtual-host addressing", () => {
+      const env = parseEnv({});
+      expect(env.S3_BUCKET).toBeUndefined();
+      expect(env.S3_REGION).toBe("eu-north-1");
+      expect(env.S3_FORCE_PATH_STYLE).toBe("false");
+    });
+
+    it("reads a bucket with its keys, an endpoint and path-style addressing", () => {
+      const env = parseEnv({ ...s3, S3_ENDPOINT: "http://127.0.0.1:9000", S3_REGION: "us-east-1", S3_FORCE_PATH_STYLE: "true" });
+      expect(env).toMatchObject({ ...s3, S3_ENDPOINT: "http://127.0.0.1:9000", S3_REGION: "us-east-1", S3_FORCE_PATH_STYLE: "true" });
+    });
+
+    it.each(["S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"])("refuses S3_BUCKET without %s, in one line naming it", (name) => {
+      const err = envError({ ...s3, [name]: "" });
+      expect(err.message).toBe(`Invalid configuration: ${name} must be set when S3_BUCKET is set`);
+    });
+
+    it("does not ask for keys when S3_BUCKET is unset", () => {
+      expect(parseEnv({ S3_ACCESS_KEY_ID: "AKIAEXAMPLE" }).S3_BUCKET).toBeUndefined();
+    });
+
+    it.each([
+      ["S3_ENDPOINT", "minio:9000"],
+      ["S3_ENDPOINT", "ftp://minio.local"],
+      ["S3_FORCE_PATH_STYLE", "yes"],
+    ])("refuses %s=%s with one line naming it", (name, value) => {
+      const err = envError({ ...s3, [name]: value });
+      expect(err.message).toMatch(new RegExp(`^Invalid configuration: ${name} must `));
+      expect(err.message).toContain(JSON.stringify(value));
+      expect(err.message).not.toMatch(/[\r\n]/);
+    });
+  });
+
   // A value containing a line break (a YAML block scalar, a pasted value) must not turn the
   // one-line message into several.
   it("keeps the message on one line even when the bad value contains a line break", () => {

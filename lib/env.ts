@@ -39,6 +39,19 @@ const envSchema = z.object({
   // Require TOTP two-factor sign-in for administrators.
   REQUIRE_ADMIN_2FA: z.enum(["true", "false"], { error: 'must be "true" or "false"' }).default("false"),
   SITEMAP_SPLIT_SIZE: z.coerce.number({ error: "must be a whole number 1–50000" }).int().min(1).max(50_000).default(50_000),
+  // Media in S3-compatible object storage instead of MEDIA_DIR, so every server instance sees
+  // every upload. S3_BUCKET turns it on; S3_ENDPOINT is for MinIO and the like (unset: AWS).
+  S3_BUCKET: z.string().min(1).optional(),
+  S3_ENDPOINT: z.url({ protocol: /^https?$/, error: "must be an http(s) URL such as http://127.0.0.1:9000" }).optional(),
+  S3_REGION: z.string().min(1).default("eu-north-1"),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_FORCE_PATH_STYLE: z.enum(["true", "false"], { error: 'must be "true" or "false"' }).default("false"),
+}).superRefine((env, ctx) => {
+  if (!env.S3_BUCKET) return;
+  for (const name of ["S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const) {
+    if (!env[name]) ctx.addIssue({ code: "custom", path: [name], message: "must be set when S3_BUCKET is set" });
+  }
 });
 
 export type Env = z.infer<typeof envSchema> & { SITE_URL: string; MEDIA_DIR: string };

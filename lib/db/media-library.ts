@@ -6,7 +6,7 @@ import { storyTags, tags } from "@/lib/cache";
 import { env } from "@/lib/env";
 import { prepareUpload, storeUpload, UploadRejected } from "@/lib/media/ingest";
 import { megabytes } from "@/lib/media/limit";
-import { removeImages } from "@/lib/media/process";
+import { mediaStorage, STORAGE_KEY_PATTERN } from "@/lib/media/storage";
 import { failure, invalid, success, type CommandResult } from "@/lib/newsroom/result";
 import { fieldErrorsOf } from "@/lib/validation/form";
 import { mediaEditSchema, mediaTextSchema, uploadErrorMessage, type MediaJson, type MediaLibraryPage, type UploadErrorCode } from "@/lib/validation/media";
@@ -14,7 +14,8 @@ import { audit } from "./audit";
 
 // The newsroom's media library: uploads (checked and re-encoded by lib/media/ingest), alt
 // text and credits, where each image is used, and deletion of images nobody uses. Files live
-// in MEDIA_DIR under content-hash names; rows in `media` point at them.
+// in the media storage (MEDIA_DIR or an S3 bucket) under content-hash names; rows in `media`
+// point at them.
 
 type Client = PrismaClient | Prisma.TransactionClient;
 
@@ -173,7 +174,7 @@ function rejected(code: UploadErrorCode, maxMb: number, fieldErrors?: Record<str
  */
 export async function uploadMedia(client: PrismaClient, actor: Actor, input: unknown): Promise<UploadResult> {
   assertCan(actor, "media.upload");
-  const { MEDIA_MAX_MB: maxMb, MEDIA_DIR: mediaDir } = env();
+  const { MEDIA_MAX_MB: maxMb } = env();
   const bytes = (input as { bytes?: unknown } | null)?.bytes;
   if (Buffer.isBuffer(bytes) && bytes.length > megabytes(maxMb)) return rejected("for-stor", maxMb);
   const parsed = uploadSchema.safeParse(input);
@@ -194,7 +195,7 @@ export async function uploadMedia(client: PrismaClient, actor: Actor, input: unk
   const existing = await client.media.findUnique({ where: { storageKey: key }, select: rowSelect });
   if (existing) return reuse(client, actor, existing, text, fileName);
 
-  await storeUpload(mediaDir, prepared);
+  await storeUpload(mediaStorage(), prepared);
   try {
     const created = await client.$transaction(async (tx) => {
       const row = await tx.media.create({
@@ -313,7 +314,8 @@ export async function deleteMedia(client: PrismaClient, actor: Actor, input: unk
     SELECT k AS key FROM unnest(${keys}::text[]) AS k
     WHERE EXISTS (SELECT 1 FROM media m WHERE m.storage_key = k OR m.variants @> jsonb_build_array(jsonb_build_object('storageKey', k)))`;
   const shared = new Set(stillUsed.map((r) => r.key));
-  await removeImages(env().MEDIA_DIR, keys.filter((k) => !shared.has(k)));
+  const storage = mediaStorage();
+  await Promise.all(keys.filter((k) => !shared.has(k) && STORAGE_KEY_PATTERN.test(k)).map((k) => storage.delete(k)));
   return success({ id: row.id }, [], "Bilden är borttagen.");
 }
 

@@ -6,6 +6,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { inlineImageFiles, loadContent, toDoc, type Content } from "@/lib/content/load";
 import type { ImageRef } from "@/lib/content/schema";
 import { processImage, storeImage } from "@/lib/media/process";
+import type { MediaStorage } from "@/lib/media/storage";
 import type { ImageAttrs, RichTextDoc } from "@/lib/rich-text/schema";
 
 // Loads content/ into the database. Insert-only: a record whose slug already exists is
@@ -66,7 +67,7 @@ export async function insertStory(client: PrismaClient, s: StorySeed): Promise<{
 
 type MediaRef = { id: string; attrs: Omit<ImageAttrs, "alt" | "caption" | "credit"> };
 
-async function seedImages(client: PrismaClient, content: Content, contentDir: string, mediaDir: string) {
+async function seedImages(client: PrismaClient, content: Content, contentDir: string, storage: MediaStorage) {
   const refs = new Map<string, ImageRef>();
   const add = (ref: ImageRef | null | undefined) => {
     if (ref && !refs.has(ref.file)) refs.set(ref.file, ref);
@@ -84,7 +85,7 @@ async function seedImages(client: PrismaClient, content: Content, contentDir: st
   const byFile = new Map<string, MediaRef>();
   for (const ref of refs.values()) {
     const image = await processImage(await readFile(path.join(contentDir, "images", ref.file)));
-    await storeImage(mediaDir, image);
+    await storeImage(storage, image);
     const existing = await client.media.findUnique({ where: { storageKey: image.storageKey }, select: { id: true } });
     const media =
       existing ??
@@ -110,10 +111,10 @@ export type SeedReport = { created: Record<string, number> };
 
 export async function seedContent(
   client: PrismaClient,
-  opts: { contentDir: string; mediaDir: string; log?: (line: string) => void },
+  opts: { contentDir: string; storage: MediaStorage; log?: (line: string) => void },
 ): Promise<SeedReport> {
   const content = await loadContent(opts.contentDir);
-  const media = await seedImages(client, content, opts.contentDir, opts.mediaDir);
+  const media = await seedImages(client, content, opts.contentDir, opts.storage);
   const created: Record<string, number> = {};
   const count = (key: string, n: number) => (created[key] = (created[key] ?? 0) + n);
 

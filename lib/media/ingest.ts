@@ -2,6 +2,7 @@ import sharp from "sharp";
 import type { UploadErrorCode } from "@/lib/validation/media";
 import { encodeWebp, MAX_IMAGE_WIDTH, storeImage, type ProcessedImage } from "./process";
 import { SHARP_FORMAT, sniffImageType } from "./sniff";
+import type { MediaStorage } from "./storage";
 
 // An uploaded file on its way into the media library, checked cheapest first: the size
 // (before anything is decoded), the type from the magic bytes, the header as the decoder
@@ -44,6 +45,6 @@ export async function prepareUpload(bytes: Buffer, maxBytes: number): Promise<Pr
   }
 }
 
-export async function storeUpload(mediaDir: string, upload: PreparedUpload): Promise<void> {
-  for (const image of [upload.main, ...upload.variants]) await storeImage(mediaDir, image);
+export async function storeUpload(storage: MediaStorage, upload: PreparedUpload): Promise<void> {
+  await Promise.all([upload.main, ...upload.variants].map((image) => storeImage(storage, image)));
 }

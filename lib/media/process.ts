@@ -1,8 +1,6 @@
 import { createHash } from "node:crypto";
-import { existsSync } from "node:fs";
-import { mkdir, rm, writeFile } from "node:fs/promises";
-import path from "node:path";
 import sharp from "sharp";
+import type { MediaStorage } from "./storage";
 
 export const MAX_IMAGE_WIDTH = 2000;
 
@@ -28,19 +26,6 @@ export async function encodeWebp(input: Buffer, width: number, opts: { density?:
   return { data, storageKey: `${hash}.webp`, mime: "image/webp", width: info.width, height: info.height };
 }
 
-export async function storeImage(mediaDir: string, image: ProcessedImage): Promise<void> {
-  const file = path.join(mediaDir, image.storageKey);
-  if (existsSync(file)) return;
-  await mkdir(mediaDir, { recursive: true });
-  await writeFile(file, image.data);
+export async function storeImage(storage: MediaStorage, image: ProcessedImage): Promise<void> {
+  await storage.put(image.storageKey, image.data, image.mime);
 }
-
-/** Removes stored files; one that is already gone is fine. Only content-hash names are touched. */
-export async function removeImages(mediaDir: string, storageKeys: string[]): Promise<void> {
-  for (const key of storageKeys) {
-    if (!STORAGE_KEY_PATTERN.test(key)) continue;
-    await rm(path.join(mediaDir, key), { force: true });
-  }
-}
-
-export const STORAGE_KEY_PATTERN = /^[a-f0-9]{32}\.(webp|png|jpg|avif)$/;

@@ -3,12 +3,13 @@ import { parseEnv } from "@/lib/env";
 import { createDb } from "@/lib/db/client";
 import { databaseIsEmpty, seedContent } from "@/lib/db/seed";
 import { DEMO_ACCOUNTS, ensureDemoAccounts } from "@/lib/db/users";
+import { mediaStorage } from "@/lib/media/storage";
 
 export async function seed(url: string, opts: { log?: (line: string) => void } = {}) {
   const env = parseEnv();
   const client = createDb(url);
   try {
-    return await seedContent(client, { contentDir: path.resolve("content"), mediaDir: path.resolve(env.MEDIA_DIR), log: opts.log });
+    return await seedContent(client, { contentDir: path.resolve("content"), storage: mediaStorage(env), log: opts.log });
   } finally {
     await client.$disconnect();
   }

@@ -7,6 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { createDb } from "@/lib/db/client";
 import { seedContent } from "@/lib/db/seed";
+import { localMediaStorage } from "@/lib/media/storage";
 import { createStaffUser } from "@/lib/db/users";
 import { TEST_ADMIN, TEST_EDITOR, TEST_WRITER } from "@/tests/e2e/test-accounts";
 import { migrate } from "@/lib/migrations";
@@ -33,7 +34,7 @@ export async function startTestServer(opts: { port: number; archiveStories?: num
   try {
     await migrate(pg.url);
     const client = createDb(pg.url);
-    await seedContent(client, { contentDir: path.resolve("content"), mediaDir });
+    await seedContent(client, { contentDir: path.resolve("content"), storage: localMediaStorage(mediaDir) });
     // Older generated news about Lerum, so /nyheter and /kommuner/lerum have several pages.
     const lerum = await client.organisation.findUniqueOrThrow({ where: { slug: "lerum" } });
     for (let i = 1; i <= (opts.archiveStories ?? 14); i++) {

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { databaseIsEmpty, seedContent } from "@/lib/db/seed";
 import { loadContent } from "@/lib/content/load";
+import { localMediaStorage } from "@/lib/media/storage";
 import { richTextDocSchema } from "@/lib/rich-text/schema";
 
 const TABLES = [
@@ -31,7 +32,7 @@ describe("demo content seed", () => {
 
   it("loads the demo content the brief asks for into an empty database", async () => {
     expect(await databaseIsEmpty(db())).toBe(true);
-    await seedContent(db(), { contentDir: path.resolve("content"), mediaDir });
+    await seedContent(db(), { contentDir: path.resolve("content"), storage: localMediaStorage(mediaDir) });
     expect(await databaseIsEmpty(db())).toBe(false);
 
     const stories = await db().story.findMany({ select: { kind: true, status: true, seriesId: true, heroImageId: true, body: true } });
@@ -66,14 +67,14 @@ describe("demo content seed", () => {
 
   it("changes nothing when it runs a second time", async () => {
     const before = await dump();
-    const report = await seedContent(db(), { contentDir: path.resolve("content"), mediaDir });
+    const report = await seedContent(db(), { contentDir: path.resolve("content"), storage: localMediaStorage(mediaDir) });
     expect(Object.values(report.created).every((n) => n === 0)).toBe(true);
     expect(await dump()).toEqual(before);
   });
 
   it("leaves an editor's change alone on a later run", async () => {
     await db().story.update({ where: { slug: (await db().story.findFirstOrThrow()).slug }, data: { title: "Ändrad av redaktören" } });
-    await seedContent(db(), { contentDir: path.resolve("content"), mediaDir });
+    await seedContent(db(), { contentDir: path.resolve("content"), storage: localMediaStorage(mediaDir) });
     expect(await db().story.count({ where: { title: "Ändrad av redaktören" } })).toBe(1);
   });
 

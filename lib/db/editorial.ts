@@ -453,13 +453,19 @@ export async function runScheduledWork(client: Client, now = new Date()): Promis
   }
   const cutoff = new Date(now.getTime() - TRASH_DAYS * 24 * 60 * 60 * 1000);
   const old = await client.story.findMany({ where: { deletedAt: { lt: cutoff } }, select: { id: true, title: true } });
+  let purged = 0;
   for (const story of old) {
-    await client.$transaction(async (tx) => {
-      await tx.story.delete({ where: { id: story.id } });
+    // Like the flip above: a story another run has already purged (or someone has just
+    // restored) is left alone instead of failing the whole run.
+    const deleted = await client.$transaction(async (tx) => {
+      const res = await tx.story.deleteMany({ where: { id: story.id, deletedAt: { lt: cutoff } } });
+      if (res.count === 0) return false;
       await audit(tx, { actor: null, action: "story.purge", entityType: "story", entityId: story.id, summary: `Tömde ”${story.title}” ur papperskorgen efter ${TRASH_DAYS} dagar` });
+      return true;
     });
+    if (deleted) purged++;
   }
-  return { published, purged: old.length, tags: [...new Set(tagList)] };
+  return { published, purged, tags: [...new Set(tagList)] };
 }
 
 export const storyCommands = { saveStory, restoreRevision, submitForReview, returnToDraft, publishStory, unpublishStory, archiveStory, trashStory, restoreFromTrash };

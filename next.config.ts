@@ -1,3 +1,4 @@
+import path from "node:path";
 import type { NextConfig } from "next";
 
 const dev = process.env.NODE_ENV === "development";
@@ -17,12 +18,24 @@ const csp = [
   "frame-ancestors 'none'",
 ].join("; ");
 
+// Public pages are stored pages (decision 012): shared caches may keep them for a second and
+// serve them stale while fetching the new version, so a publish shows through a proxy within
+// about two seconds. Browsers revalidate every time (cheap: the server answers from its cache).
+const PUBLIC_CACHE = "public, max-age=0, s-maxage=1, stale-while-revalidate=30, stale-if-error=86400";
+const PRIVATE = "private, no-store";
+// Paths whose answers depend on who asks: never stored by anyone.
+const PRIVATE_PATHS = "/:area(admin|api|logga-in|glomt-losenord|nytt-losenord)/:rest*";
+// Everything else but Next's hashed assets and our media files (which send their own headers).
+const PUBLIC_PATHS = "/:path((?!_next/|media/|admin|api/|logga-in|glomt-losenord|nytt-losenord).*)";
+
 const config: NextConfig = {
   poweredByHeader: false,
-  // Cached data lives in memory only: a restart (or another database) starts from fresh
-  // data instead of reading entries a previous process left in .next/cache.
+  // Every page, route body and unstable_cache entry lives in our handler: in memory, or in
+  // Redis shared by every instance when REDIS_URL is set. Next's own memory cache is off.
+  cacheHandler: path.resolve("lib/cache-handler/cache-handler.mjs"),
+  cacheMaxMemorySize: 0,
   // authInterrupts: forbidden() answers 403 in the newsroom.
-  experimental: { isrFlushToDisk: false, authInterrupts: true },
+  experimental: { authInterrupts: true },
   images: {
     localPatterns: [{ pathname: "/media/**", search: "" }],
     formats: ["image/webp"],
@@ -39,6 +52,12 @@ const config: NextConfig = {
           { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), interest-cohort=()" },
         ],
       },
+      // Public pages, unless the visitor is in the newsroom's preview (draft mode).
+      ...["/", PUBLIC_PATHS].flatMap((source) => [
+        { source, missing: [{ type: "cookie" as const, key: "__prerender_bypass" }], headers: [{ key: "Cache-Control", value: PUBLIC_CACHE }] },
+        { source, has: [{ type: "cookie" as const, key: "__prerender_bypass" }], headers: [{ key: "Cache-Control", value: PRIVATE }] },
+      ]),
+      { source: PRIVATE_PATHS, headers: [{ key: "Cache-Control", value: PRIVATE }] },
     ];
   },
 };

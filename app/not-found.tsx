@@ -1,4 +1,3 @@
-import { connection } from "next/server";
 import type { Metadata } from "next";
 import { NotFoundContent } from "@/components/layout/not-found-content";
 import { SiteFooter } from "@/components/layout/site-footer";
@@ -9,7 +8,6 @@ import { getSettings } from "@/lib/queries";
 export const metadata: Metadata = { title: "Sidan finns inte" };
 
 export default async function NotFound() {
-  await connection();
   const settings = await getSettings();
   return (
     <>

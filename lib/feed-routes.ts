@@ -1,5 +1,4 @@
 import "server-only";
-import { connection } from "next/server";
 import { cachedUnlessNull, tags } from "@/lib/cache";
 import { getNetwork } from "@/lib/db/networks";
 import { getOrganisation } from "@/lib/db/organisations";
@@ -43,7 +42,6 @@ const scopeTag = (scope: FeedScope, slug: string) =>
   scope === "organisation" || scope === "municipality" ? tags.organisation(slug) : scope === "topic" ? tags.topic(slug) : scope === "network" ? tags.network(slug) : tags.stories;
 
 export async function feedResponse(scope: FeedScope, format: FeedFormat, slug = ""): Promise<Response> {
-  await connection();
   if (scope !== "site" && !isSlug(slug)) return new Response("Hittades inte", { status: 404 });
   // Revalidated every few minutes too, so a story whose publication time comes later shows up.
   const feed = await cachedUnlessNull(["feed", scope, slug, format], [scopeTag(scope, slug), tags.stories], () => loadFeed(scope, slug, format), 300);
@@ -51,7 +49,7 @@ export async function feedResponse(scope: FeedScope, format: FeedFormat, slug = 
   const { SITE_URL } = env();
   const body = format === "rss" ? buildRss(feed, SITE_URL, SITE_NAME) : buildAtom(feed, SITE_URL, SITE_NAME);
   return new Response(body, {
-    headers: { "Content-Type": `${format === "rss" ? "application/rss+xml" : "application/atom+xml"}; charset=utf-8`, "Cache-Control": "no-cache" },
+    headers: { "Content-Type": `${format === "rss" ? "application/rss+xml" : "application/atom+xml"}; charset=utf-8` },
   });
 }
 

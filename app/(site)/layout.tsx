@@ -1,13 +1,9 @@
-import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
 import { getSettings } from "@/lib/queries";
 
 export default async function SiteLayout({ children }: { children: ReactNode }) {
-  // Rendered per request from cached data: nothing here is prerendered at build time,
-  // so `next build` needs no database.
-  await connection();
   const settings = await getSettings();
   return (
     <>

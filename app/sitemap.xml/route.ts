@@ -1,12 +1,14 @@
-import { connection } from "next/server";
 import { cached, tags } from "@/lib/cache";
 import { listEntityPages, listRecentStories, listStoryChunks } from "@/lib/db/sitemap";
 import { env } from "@/lib/env";
 import { NEWS_WINDOW_MS, sitemapIndexXml } from "@/lib/sitemap";
 
+
+// Stored like a page: rendered at the first request, then served until a publish changes it.
+export const dynamic = "force-static";
+
 /** The sitemap index: editorial and entity pages, one file per 50 000 stories, and Google News. */
 export async function GET() {
-  await connection();
   const { SITE_URL, SITEMAP_SPLIT_SIZE } = env();
   const { chunks, hasNews, pagesLastmod } = await cached(["sitemap-index", SITEMAP_SPLIT_SIZE], [tags.stories, tags.organisations, tags.networks, tags.topics], async () => {
     const [chunks, recent, pages] = await Promise.all([listStoryChunks(SITEMAP_SPLIT_SIZE), listRecentStories(new Date(Date.now() - NEWS_WINDOW_MS)), listEntityPages()]);

@@ -1,14 +1,12 @@
 import Link from "next/link";
 import type { ArchiveYear } from "@/lib/db/archive";
-import { MONTHS, periodQuery, type Period } from "@/lib/period";
+import { listHref } from "@/lib/paths";
+import { MONTHS, type Period } from "@/lib/period";
 
 /** Year and month archive links for a list; the months show for the chosen year. */
 export function ArchiveNav({ path, archive, selected }: { path: string; archive: ArchiveYear[]; selected?: Period }) {
   if (archive.length === 0) return null;
-  const href = (p?: Period) => {
-    const qs = new URLSearchParams(periodQuery(p)).toString();
-    return qs ? `${path}?${qs}` : path;
-  };
+  const href = (p?: Period) => listHref(path, 1, p);
   const year = selected ? archive.find((y) => y.year === selected.year) : undefined;
   return (
     <nav aria-label="Arkiv" className="mb-8 rounded border border-slate-200 p-4 text-sm">

@@ -6,6 +6,8 @@ import { Breadcrumbs } from "@/components/layout/breadcrumbs";
 import { RichText } from "@/components/rich-text/rich-text";
 import { Time } from "@/components/ui/time";
 import { getEditorialPage } from "@/lib/queries";
+import { metadataOf } from "@/lib/route-params";
+import { serverNotFound } from "./server-not-found";
 
 // /om, /kontakt, /tillganglighet and /om-kakor: editorial pages stored in the database.
 async function load(slug: string) {
@@ -16,11 +18,8 @@ async function load(slug: string) {
 
 export function editorialRoute(slug: string, extra?: () => Promise<ReactNode>) {
   return {
-    async generateMetadata(): Promise<Metadata> {
-      const page = await load(slug);
-      return pageMetadata({ title: page.title, description: page.lead ?? page.title, path: `/${slug}` });
-    },
-    async Page() {
+    generateMetadata: (): Promise<Metadata> => metadataOf(() => load(slug), (page) => pageMetadata({ title: page.title, description: page.lead ?? page.title, path: `/${slug}` })),
+    Page: serverNotFound(async () => {
       const page = await load(slug);
       return (
         <>
@@ -38,6 +37,6 @@ export function editorialRoute(slug: string, extra?: () => Promise<ReactNode>) {
           </article>
         </>
       );
-    },
+    }),
   };
 }

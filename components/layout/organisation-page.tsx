@@ -10,12 +10,14 @@ import { organisationLd, pageMetadata } from "@/lib/seo";
 import { safeHref } from "@/lib/rich-text/links";
 import { listHref, networkPath, organisationPath, personPath } from "@/lib/paths";
 import { getOrganisationPage } from "@/lib/queries";
-import { requirePageParam, requirePeriod, requireSlug, type SlugPageProps } from "@/lib/route-params";
+import { metadataOf, requireListPosition, requireSlug, type SlugListProps } from "@/lib/route-params";
+import { serverNotFound } from "@/components/layout/server-not-found";
+
 
 // One page for every organisation; municipalities live under /kommuner, the others under
 // /organisationer, and each URL redirects to the other when asked for the wrong kind.
-async function load(municipal: boolean, { params, searchParams }: SlugPageProps) {
-  const [slug, page, period] = await Promise.all([requireSlug(params), requirePageParam(searchParams), requirePeriod(searchParams)]);
+async function load(municipal: boolean, { params }: SlugListProps) {
+  const [slug, { page, period }] = await Promise.all([requireSlug(params), requireListPosition(params)]);
   const data = await getOrganisationPage(slug, page, period);
   if (!data) notFound();
   if ((data.organisation.kind === "MUNICIPALITY") !== municipal) permanentRedirect(organisationPath(data.organisation));
@@ -30,8 +32,10 @@ function WebsiteLink({ url }: { url: string }) {
 
 export function organisationRoute(municipal: boolean) {
   return {
-    async generateMetadata(props: SlugPageProps): Promise<Metadata> {
-      const { organisation: o, stories, period } = await load(municipal, props);
+    // None at build time: each page is rendered at its first request and then stored.
+    generateStaticParams: async () => [],
+    generateMetadata: (props: SlugListProps): Promise<Metadata> =>
+      metadataOf(() => load(municipal, props), ({ organisation: o, stories, period }) => {
       const path = listHref(organisationPath(o), stories.page, period);
       return pageMetadata({
         title: stories.page > 1 ? `${o.name}, sida ${stories.page}` : o.name,
@@ -39,8 +43,8 @@ export function organisationRoute(municipal: boolean) {
         path,
         feeds: feedAlternates(organisationPath(o), o.name),
       });
-    },
-    async Page(props: SlugPageProps) {
+      }),
+    Page: serverNotFound(async (props: SlugListProps) => {
       const { organisation: o, stories, archive, period } = await load(municipal, props);
       return (
         <>
@@ -110,6 +114,6 @@ export function organisationRoute(municipal: boolean) {
           <EntityStories heading={`Artiklar om ${o.shortName ?? o.name}`} stories={stories} path={organisationPath(o)} empty="Inga artiklar ännu." archive={archive} period={period} />
         </>
       );
-    },
+    }),
   };
 }

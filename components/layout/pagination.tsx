@@ -1,14 +1,15 @@
 import Link from "next/link";
 
-/** Numbered pages with stable URLs (?sida=N, keeping any other parameters); works without JavaScript. */
-export function Pagination({ path, page, pageCount, query }: { path: string; page: number; pageCount: number; query?: Record<string, string> }) {
+type Props = { page: number; pageCount: number } & (
+  | { /** The address of page p: public lists use path segments (listHref). */ href: (p: number) => string }
+  | { /** Or `path?sida=N`, keeping the other parameters (search, newsroom lists). */ path: string; query?: Record<string, string> }
+);
+
+/** Numbered pages with stable URLs; works without JavaScript. */
+export function Pagination(props: Props) {
+  const { page, pageCount } = props;
   if (pageCount <= 1) return null;
-  const href = (p: number) => {
-    const params = new URLSearchParams(query);
-    if (p > 1) params.set("sida", String(p));
-    const qs = params.toString();
-    return qs ? `${path}?${qs}` : path;
-  };
+  const href = "href" in props ? props.href : (p: number) => queryHref(props.path, p, props.query);
   const pages = Array.from({ length: pageCount }, (_, i) => i + 1).filter((p) => p === 1 || p === pageCount || Math.abs(p - page) <= 2);
   return (
     <nav aria-label="Sidnumrering" className="mt-10">
@@ -49,4 +50,11 @@ export function Pagination({ path, page, pageCount, query }: { path: string; pag
       </p>
     </nav>
   );
+}
+
+function queryHref(path: string, page: number, query?: Record<string, string>): string {
+  const params = new URLSearchParams(query);
+  if (page > 1) params.set("sida", String(page));
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
 }

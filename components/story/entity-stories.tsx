@@ -2,7 +2,8 @@ import { ArchiveNav } from "@/components/layout/archive-nav";
 import { Pagination } from "@/components/layout/pagination";
 import type { ArchiveYear } from "@/lib/db/archive";
 import type { Paged, StoryCard } from "@/lib/db/public";
-import { periodLabel, periodQuery, type Period } from "@/lib/period";
+import { listHref } from "@/lib/paths";
+import { periodLabel, type Period } from "@/lib/period";
 import { StoryGrid } from "./story-card";
 
 type Props = { heading: string; stories: Paged<StoryCard>; path: string; empty: string; archive?: ArchiveYear[]; period?: Period };
@@ -18,7 +19,7 @@ export function EntityStories({ heading, stories, path, empty, archive, period }
       </h2>
       {archive && archive.length > 0 ? <ArchiveNav path={path} archive={archive} selected={period} /> : null}
       {stories.items.length ? <StoryGrid stories={stories.items} headingLevel={3} /> : <p>{empty}</p>}
-      <Pagination path={path} page={stories.page} pageCount={stories.pageCount} query={periodQuery(period)} />
+      <Pagination page={stories.page} pageCount={stories.pageCount} href={(p) => listHref(path, p, period)} />
     </section>
   );
 }

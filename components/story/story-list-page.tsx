@@ -4,13 +4,14 @@ import { Breadcrumbs } from "@/components/layout/breadcrumbs";
 import { Pagination } from "@/components/layout/pagination";
 import { StoryGrid } from "@/components/story/story-card";
 import type { StoryKindValue } from "@/lib/db/stories";
-import { requirePageParam, requirePeriod, type ListSearchParams } from "@/lib/route-params";
+import { metadataOf, requireListPosition, type ListParams } from "@/lib/route-params";
 import { ArchiveNav } from "@/components/layout/archive-nav";
-import { periodLabel, periodQuery, type Period } from "@/lib/period";
+import { periodLabel, type Period } from "@/lib/period";
 import { listHref } from "@/lib/paths";
 import { feedAlternates } from "@/lib/feed-routes";
 import { pageMetadata } from "@/lib/seo";
 import { getStoryList } from "@/lib/queries";
+import { serverNotFound } from "@/components/layout/server-not-found";
 
 export const STORY_LISTS = {
   NEWS: { path: "/nyheter", title: "Nyheter", intro: "Nyheter om näringsliv, företagsklimat och samverkan från Sveriges kommuner." },
@@ -18,12 +19,10 @@ export const STORY_LISTS = {
 } as const;
 
 
-export async function StoryListPage({ kind, page, period }: { kind: StoryKindValue; page: number; period?: Period }) {
+type StoryListData = NonNullable<Awaited<ReturnType<typeof getStoryList>>>;
+
+function StoryListPage({ kind, page, period, data: { stories, archive } }: { kind: StoryKindValue; page: number; period?: Period; data: StoryListData }) {
   const list = STORY_LISTS[kind];
-  const result = await getStoryList(kind, page, period);
-  // Page 1 of an empty list still exists; a page past the end does not.
-  if (!result) notFound();
-  const { stories, archive } = result;
   return (
     <>
       <Breadcrumbs items={period ? [{ href: list.path, label: list.title }, { label: periodLabel(period) }] : [{ label: list.title }]} />
@@ -35,26 +34,36 @@ export async function StoryListPage({ kind, page, period }: { kind: StoryKindVal
       <p className="mt-2 mb-8 max-w-2xl text-lg text-slate-700">{list.intro}</p>
       <ArchiveNav path={list.path} archive={archive} selected={period} />
       {stories.items.length ? <StoryGrid stories={stories.items} /> : <p>Inga publicerade artiklar ännu.</p>}
-      <Pagination path={list.path} page={page} pageCount={stories.pageCount} query={periodQuery(period)} />
+      <Pagination page={page} pageCount={stories.pageCount} href={(p) => listHref(list.path, p, period)} />
     </>
   );
 }
 
-type ListProps = { searchParams: ListSearchParams };
+type ListProps = { params: Promise<ListParams> };
 
-
-/** The page module of /nyheter and /intervjuer: the two differ only in kind. */
+/**
+ * The page modules of /nyheter and /intervjuer (the two differ only in kind) and of their
+ * pages and archives, /nyheter/sida/[sida] and /nyheter/arkiv/[...period].
+ */
 export function storyListRoute(kind: StoryKindValue) {
   const list = STORY_LISTS[kind];
   return {
-    async generateMetadata({ searchParams }: ListProps): Promise<Metadata> {
-      const [page, period] = await Promise.all([requirePageParam(searchParams), requirePeriod(searchParams)]);
-      const title = [list.title, period ? `från ${periodLabel(period)}` : null].filter(Boolean).join(" ");
-      return pageMetadata({ title: page > 1 ? `${title}, sida ${page}` : title, description: list.intro, path: listHref(list.path, page, period), feeds: feedAlternates("/", "Näringslivsnytt") });
-    },
-    async Page({ searchParams }: ListProps) {
-      const [page, period] = await Promise.all([requirePageParam(searchParams), requirePeriod(searchParams)]);
-      return <StoryListPage kind={kind} page={page} period={period} />;
-    },
+    // None at build time: each page of the list is rendered at its first request and stored.
+    generateStaticParams: async () => [],
+    generateMetadata: ({ params }: ListProps): Promise<Metadata> =>
+      metadataOf(
+        () => requireListPosition(params),
+        ({ page, period }) => {
+          const title = [list.title, period ? `från ${periodLabel(period)}` : null].filter(Boolean).join(" ");
+          return pageMetadata({ title: page > 1 ? `${title}, sida ${page}` : title, description: list.intro, path: listHref(list.path, page, period), feeds: feedAlternates("/", "Näringslivsnytt") });
+        },
+      ),
+    Page: serverNotFound(async ({ params }: ListProps) => {
+      const { page, period } = await requireListPosition(params);
+      const data = await getStoryList(kind, page, period);
+      // Page 1 of an empty list still exists; a page past the end does not.
+      if (!data) notFound();
+      return <StoryListPage kind={kind} page={page} period={period} data={data} />;
+    }),
   };
 }

@@ -3,6 +3,7 @@ import Image from "next/image";
 import Link from "next/link";
 import { notFound, permanentRedirect } from "next/navigation";
 import { Breadcrumbs } from "@/components/layout/breadcrumbs";
+import { serverNotFound } from "@/components/layout/server-not-found";
 import { RichText } from "@/components/rich-text/rich-text";
 import { StoryGrid } from "@/components/story/story-card";
 import { Time } from "@/components/ui/time";
@@ -15,7 +16,7 @@ import { env } from "@/lib/env";
 import { kindLabel } from "@/lib/format";
 import { networkPath, organisationPath, personPath, seriesPath, storyPath, topicPath } from "@/lib/paths";
 import { getRelatedStories, getSeriesParts, getStory } from "@/lib/queries";
-import { requireSlug } from "@/lib/route-params";
+import { metadataOf, requireSlug } from "@/lib/route-params";
 import { JsonLd } from "@/components/seo/json-ld";
 import { newsArticleLd, pageMetadata, storyImage } from "@/lib/seo";
 import { STORY_LISTS } from "./story-list-page";
@@ -56,8 +57,10 @@ async function requireStory(kind: StoryKindValue, params: Props["params"]): Prom
 
 export function storyRoute(kind: StoryKindValue) {
   return {
-    async generateMetadata({ params }: Props): Promise<Metadata> {
-      const { story, previewStatus } = await requireStory(kind, params);
+    // None at build time: each story is rendered at its first request and then stored.
+    generateStaticParams: async () => [],
+    generateMetadata: ({ params }: Props): Promise<Metadata> =>
+      metadataOf(() => requireStory(kind, params), ({ story, previewStatus }) => {
       if (previewStatus) return { title: `Förhandsvisning: ${story.title}`, robots: { index: false, follow: false } };
       return pageMetadata({
         title: story.title,
@@ -67,8 +70,8 @@ export function storyRoute(kind: StoryKindValue) {
         image: storyImage(story),
         article: { publishedTime: story.publishedAt, modifiedTime: story.contentUpdatedAt ?? story.publishedAt, tags: story.topics.map((t) => t.name) },
       });
-    },
-    async Page({ params }: Props) {
+      }),
+    Page: serverNotFound(async ({ params }: Props) => {
       const { story, previewStatus } = await requireStory(kind, params);
       return (
         <>
@@ -76,7 +79,7 @@ export function storyRoute(kind: StoryKindValue) {
           <StoryArticle story={story} />
         </>
       );
-    },
+    }),
   };
 }
 

@@ -57,7 +57,7 @@ export async function startTestServer(opts: { port: number; archiveStories?: num
     await client.$disconnect();
 
     if (!buildIsCurrent()) {
-      const build = spawnSync("node_modules/.bin/next", ["build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" } });
+      const build = spawnSync("node_modules/.bin/next", ["build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: pg.url, MEDIA_DIR: mediaDir } });
       if (build.status !== 0) throw new Error("next build failed");
       await writeFile(BUILD_HASH_FILE, sourceHash());
     }

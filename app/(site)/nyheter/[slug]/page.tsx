@@ -1,5 +1,6 @@
 import { storyRoute } from "@/components/story/story-page";
 
 const route = storyRoute("NEWS");
+export const generateStaticParams = route.generateStaticParams;
 export const generateMetadata = route.generateMetadata;
 export default route.Page;

@@ -5,7 +5,9 @@ import { Breadcrumbs } from "@/components/layout/breadcrumbs";
 import { StoryCard } from "@/components/story/story-card";
 import { seriesPath } from "@/lib/paths";
 import { getSeriesPage } from "@/lib/queries";
-import { requireSlug, type SlugProps } from "@/lib/route-params";
+import { metadataOf, requireSlug, type SlugProps } from "@/lib/route-params";
+import { serverNotFound } from "@/components/layout/server-not-found";
+
 
 async function load(params: SlugProps["params"]) {
   const data = await getSeriesPage(await requireSlug(params));
@@ -13,12 +15,17 @@ async function load(params: SlugProps["params"]) {
   return data;
 }
 
-export async function generateMetadata({ params }: SlugProps): Promise<Metadata> {
-  const { series } = await load(params);
-  return pageMetadata({ title: series.name, description: series.description ?? `Artikelserien ${series.name}.`, path: seriesPath(series.slug) });
-}
 
-export default async function SeriesPage({ params }: SlugProps) {
+// None at build time: each page is rendered at its first request and then stored.
+export const generateStaticParams = async () => [];
+
+export const generateMetadata = ({ params }: SlugProps): Promise<Metadata> =>
+  metadataOf(
+    () => load(params),
+    ({ series }) => pageMetadata({ title: series.name, description: series.description ?? `Artikelserien ${series.name}.`, path: seriesPath(series.slug) }),
+  );
+
+export default serverNotFound(async function SeriesPage({ params }: SlugProps) {
   const { series, stories } = await load(params);
   return (
     <>
@@ -45,4 +52,4 @@ export default async function SeriesPage({ params }: SlugProps) {
       )}
     </>
   );
-}
+});

@@ -1,7 +1,6 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { ImageResponse } from "next/og";
-import { connection } from "next/server";
 import { kindLabel } from "@/lib/format";
 import { getStory } from "@/lib/queries";
 import { isSlug } from "@/lib/slug";
@@ -11,8 +10,11 @@ import { isSlug } from "@/lib/slug";
 const font = (file: string) => readFile(path.join(process.cwd(), "assets/fonts", file));
 const fonts = Promise.all([font("inter-latin-400-normal.woff"), font("inter-latin-700-normal.woff")]);
 
+// Stored like a page: rendered at the first request, then served until a publish changes it.
+export const dynamic = "force-static";
+export const generateStaticParams = async () => [];
+
 export async function GET(_req: Request, { params }: { params: Promise<{ kind: string; slug: string }> }) {
-  await connection();
   const { kind, slug } = await params;
   if (!["nyhet", "intervju"].includes(kind) || !isSlug(slug)) return new Response("Hittades inte", { status: 404 });
   const story = await getStory(slug);
@@ -37,7 +39,6 @@ export async function GET(_req: Request, { params }: { params: Promise<{ kind: s
         { name: "Inter", data: regular, weight: 400, style: "normal" },
         { name: "Inter", data: bold, weight: 700, style: "normal" },
       ],
-      headers: { "Cache-Control": "public, max-age=86400" },
     },
   );
 }

@@ -6,32 +6,37 @@ import { Breadcrumbs } from "@/components/layout/breadcrumbs";
 import { RichText } from "@/components/rich-text/rich-text";
 import { EntityStories } from "@/components/story/entity-stories";
 import { formatDateTime, kindLabel } from "@/lib/format";
-import { networkPath, organisationPath, personPath, topicPath } from "@/lib/paths";
+import { listHref, networkPath, organisationPath, personPath, topicPath } from "@/lib/paths";
 import { feedAlternates } from "@/lib/feed-routes";
 import { getNetworkPage } from "@/lib/queries";
 import { pageMetadata } from "@/lib/seo";
 import { safeHref } from "@/lib/rich-text/links";
-import { requirePageParam, requirePeriod, requireSlug, type SlugPageProps } from "@/lib/route-params";
+import { metadataOf, requireListPosition, requireSlug, type SlugListProps } from "@/lib/route-params";
+import { serverNotFound } from "@/components/layout/server-not-found";
 
-async function load({ params, searchParams }: SlugPageProps) {
-  const [slug, page, period] = await Promise.all([requireSlug(params), requirePageParam(searchParams), requirePeriod(searchParams)]);
+
+async function load({ params }: SlugListProps) {
+  const [slug, { page, period }] = await Promise.all([requireSlug(params), requireListPosition(params)]);
   const data = await getNetworkPage(slug, page, period);
   if (!data) notFound();
   return { ...data, period };
 }
 
-export async function generateMetadata(props: SlugPageProps): Promise<Metadata> {
-  const { network } = await load(props);
-  return pageMetadata({
-    title: network.name,
+
+// None at build time: each page is rendered at its first request and then stored.
+export const generateStaticParams = async () => [];
+
+export const generateMetadata = (props: SlugListProps): Promise<Metadata> =>
+  metadataOf(() => load(props), ({ network, stories, period }) =>
+  pageMetadata({
+    title: stories.page > 1 ? `${network.name}, sida ${stories.page}` : network.name,
     description: network.summary,
-    path: networkPath(network.slug),
+    path: listHref(networkPath(network.slug), stories.page, period),
     image: network.image ? { url: network.image.src, width: network.image.width, height: network.image.height, alt: network.image.alt } : null,
     feeds: feedAlternates(networkPath(network.slug), network.name),
-  });
-}
+  }));
 
-export default async function NetworkPage(props: SlugPageProps) {
+export default serverNotFound(async function NetworkPage(props: SlugListProps) {
   const { network, stories, archive, period } = await load(props);
   const { upcoming, past } = partitionMeetings(network.meetings);
   return (
@@ -147,7 +152,7 @@ export default async function NetworkPage(props: SlugPageProps) {
       </div>
     </>
   );
-}
+});
 
 /** Meetings still to come, soonest first, and past ones, latest first. */
 function partitionMeetings<M extends { startsAt: string }>(meetings: M[], now = new Date()) {

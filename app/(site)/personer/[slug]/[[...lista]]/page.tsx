@@ -9,17 +9,24 @@ import { listHref, networkPath, organisationPath, personPath } from "@/lib/paths
 import { JsonLd } from "@/components/seo/json-ld";
 import { getPersonPage } from "@/lib/queries";
 import { pageMetadata, personLd } from "@/lib/seo";
-import { requirePageParam, requireSlug, type SlugPageProps } from "@/lib/route-params";
+import { metadataOf, requireListPosition, requireSlug, type SlugListProps } from "@/lib/route-params";
+import { serverNotFound } from "@/components/layout/server-not-found";
 
-async function load({ params, searchParams }: SlugPageProps) {
-  const [slug, page] = await Promise.all([requireSlug(params), requirePageParam(searchParams)]);
-  const data = await getPersonPage(slug, page);
+
+async function load({ params }: SlugListProps) {
+  const [slug, { page, period }] = await Promise.all([requireSlug(params), requireListPosition(params)]);
+  // A person's stories are paged but have no archive.
+  const data = period ? null : await getPersonPage(slug, page);
   if (!data) notFound();
   return data;
 }
 
-export async function generateMetadata(props: SlugPageProps): Promise<Metadata> {
-  const { person, stories } = await load(props);
+
+// None at build time: each page is rendered at its first request and then stored.
+export const generateStaticParams = async () => [];
+
+export const generateMetadata = (props: SlugListProps): Promise<Metadata> =>
+  metadataOf(() => load(props), ({ person, stories }) => {
   const role = [person.title, person.organisation?.name].filter(Boolean).join(", ");
   return pageMetadata({
     title: person.name,
@@ -27,9 +34,9 @@ export async function generateMetadata(props: SlugPageProps): Promise<Metadata> 
     path: listHref(personPath(person.slug), stories.page),
     type: "profile",
   });
-}
+  });
 
-export default async function PersonPage(props: SlugPageProps) {
+export default serverNotFound(async function PersonPage(props: SlugListProps) {
   const { person, stories } = await load(props);
   return (
     <>
@@ -56,4 +63,4 @@ export default async function PersonPage(props: SlugPageProps) {
       <EntityStories heading={`Artiklar med ${person.name}`} stories={stories} path={personPath(person.slug)} empty="Inga artiklar ännu." />
     </>
   );
-}
+});

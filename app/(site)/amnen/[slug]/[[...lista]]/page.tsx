@@ -7,26 +7,31 @@ import { listHref, networkPath, topicPath } from "@/lib/paths";
 import { feedAlternates } from "@/lib/feed-routes";
 import { getTopicPage } from "@/lib/queries";
 import { pageMetadata } from "@/lib/seo";
-import { requirePageParam, requirePeriod, requireSlug, type SlugPageProps } from "@/lib/route-params";
+import { metadataOf, requireListPosition, requireSlug, type SlugListProps } from "@/lib/route-params";
+import { serverNotFound } from "@/components/layout/server-not-found";
 
-async function load({ params, searchParams }: SlugPageProps) {
-  const [slug, page, period] = await Promise.all([requireSlug(params), requirePageParam(searchParams), requirePeriod(searchParams)]);
+
+async function load({ params }: SlugListProps) {
+  const [slug, { page, period }] = await Promise.all([requireSlug(params), requireListPosition(params)]);
   const data = await getTopicPage(slug, page, period);
   if (!data) notFound();
   return { ...data, period };
 }
 
-export async function generateMetadata(props: SlugPageProps): Promise<Metadata> {
-  const { topic, stories, period } = await load(props);
-  return pageMetadata({
+
+// None at build time: each page is rendered at its first request and then stored.
+export const generateStaticParams = async () => [];
+
+export const generateMetadata = (props: SlugListProps): Promise<Metadata> =>
+  metadataOf(() => load(props), ({ topic, stories, period }) =>
+  pageMetadata({
     title: stories.page > 1 ? `${topic.name}, sida ${stories.page}` : topic.name,
     description: topic.description ?? `Artiklar om ${topic.name.toLowerCase()}.`,
     path: listHref(topicPath(topic.slug), stories.page, period),
     feeds: feedAlternates(topicPath(topic.slug), topic.name),
-  });
-}
+  }));
 
-export default async function TopicPage(props: SlugPageProps) {
+export default serverNotFound(async function TopicPage(props: SlugListProps) {
   const { topic, stories, archive, period } = await load(props);
   return (
     <>
@@ -38,4 +43,4 @@ export default async function TopicPage(props: SlugPageProps) {
       <EntityStories heading={`Artiklar om ${topic.name.toLowerCase()}`} stories={stories} path={topicPath(topic.slug)} empty="Inga artiklar ännu." archive={archive} period={period} />
     </>
   );
-}
+});

@@ -1,5 +1,6 @@
 import { organisationRoute } from "@/components/layout/organisation-page";
 
 const route = organisationRoute(false);
+export const generateStaticParams = route.generateStaticParams;
 export const generateMetadata = route.generateMetadata;
 export default route.Page;

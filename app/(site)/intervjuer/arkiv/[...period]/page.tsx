@@ -1,0 +1,7 @@
+import { storyListRoute } from "@/components/story/story-list-page";
+
+// The list's year and month archives, and their pages.
+const route = storyListRoute("INTERVIEW");
+export const generateStaticParams = route.generateStaticParams;
+export const generateMetadata = route.generateMetadata;
+export default route.Page;

@@ -1,0 +1,41 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { parsePageParam } from "@/lib/pagination";
+import { listHref } from "@/lib/paths";
+import { parsePeriod } from "@/lib/period";
+
+// Runs only for the requests config.matcher names, so stored pages are served without it:
+// - the query forms lists had before they became stored pages (`/nyheter?sida=2`,
+//   `/kommuner/lerum?ar=2022&manad=9`) answer 308 to their path form, so no link breaks;
+//   a malformed one is a 404, as it was;
+// - `/sok` with a query is the search itself, rendered per request at /sok/resultat; without
+//   one it is a stored page like any other.
+
+const LIST_PATH = /^\/(nyheter|intervjuer)$|^\/(kommuner|organisationer|amnen|natverk|personer)\/[^/]+$/;
+
+function one(params: URLSearchParams, key: string): string | string[] | undefined {
+  const all = params.getAll(key);
+  return all.length === 0 ? undefined : all.length === 1 ? all[0] : all;
+}
+
+export function proxy(request: NextRequest) {
+  const { pathname, searchParams, search } = request.nextUrl;
+  if (pathname === "/sok") {
+    return search ? NextResponse.rewrite(new URL(`/sok/resultat${search}`, request.url)) : NextResponse.next();
+  }
+  if (!LIST_PATH.test(pathname)) return NextResponse.next();
+  const page = parsePageParam(one(searchParams, "sida"));
+  const period = parsePeriod(one(searchParams, "ar"), one(searchParams, "manad"));
+  // `sida/0` is no page of any list: the list's own 404.
+  if (page === null || period === null) return NextResponse.rewrite(new URL(`${pathname}/sida/0`, request.url));
+  return NextResponse.redirect(new URL(listHref(pathname, page, period), request.url), 308);
+}
+
+export const config = {
+  // Static literals only: Next reads them at build time.
+  matcher: [
+    "/sok",
+    { source: "/:path*", has: [{ type: "query", key: "sida" }] },
+    { source: "/:path*", has: [{ type: "query", key: "ar" }] },
+    { source: "/:path*", has: [{ type: "query", key: "manad" }] },
+  ],
+};

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { listHref, organisationPath, storyPath } from "./paths";
+import { listHref, organisationPath, parseListSegments, storyPath } from "./paths";
 
 describe("storyPath", () => {
   it("puts interviews under /intervjuer and everything else under /nyheter", () => {
@@ -21,17 +21,50 @@ describe("organisationPath", () => {
 });
 
 describe("listHref", () => {
-  it("leaves the first page without a query string", () => {
+  it("leaves the first page as the list's own path", () => {
     expect(listHref("/nyheter", 1)).toBe("/nyheter");
+    expect(listHref("/", 1)).toBe("/");
   });
 
-  it("adds ?sida= for later pages", () => {
-    expect(listHref("/nyheter", 2)).toBe("/nyheter?sida=2");
-    expect(listHref("/kommuner/lerum", 17)).toBe("/kommuner/lerum?sida=17");
+  it("adds /sida/N for later pages", () => {
+    expect(listHref("/nyheter", 2)).toBe("/nyheter/sida/2");
+    expect(listHref("/kommuner/lerum", 17)).toBe("/kommuner/lerum/sida/17");
   });
 
-  it("keeps the archive period before the page", () => {
-    expect(listHref("/nyheter", 1, { year: 2022 })).toBe("/nyheter?ar=2022");
-    expect(listHref("/nyheter", 3, { year: 2022, month: 9 })).toBe("/nyheter?ar=2022&manad=9&sida=3");
+  it("puts the archive period before the page", () => {
+    expect(listHref("/nyheter", 1, { year: 2022 })).toBe("/nyheter/arkiv/2022");
+    expect(listHref("/nyheter", 3, { year: 2022, month: 9 })).toBe("/nyheter/arkiv/2022/9/sida/3");
+  });
+});
+
+describe("parseListSegments", () => {
+  it("reads every form listHref writes, and back", () => {
+    const positions = [{ page: 1 }, { page: 2 }, { page: 1, period: { year: 2022 } }, { page: 4, period: { year: 2022 } }, { page: 1, period: { year: 2022, month: 9 } }, { page: 3, period: { year: 2022, month: 12 } }];
+    for (const position of positions) {
+      const segments = listHref("/x", position.page, position.period).split("/").slice(2);
+      expect(parseListSegments(segments)).toEqual({ page: position.page, period: position.period });
+    }
+  });
+
+  it("refuses anything but the canonical form", () => {
+    for (const segments of [
+      ["sida", "1"], // page 1 is the list itself
+      ["sida", "0"],
+      ["sida", "01"],
+      ["sida", "abc"],
+      ["sida", "10001"],
+      ["sida"],
+      ["sida", "2", "x"],
+      ["arkiv"],
+      ["arkiv", "1989"],
+      ["arkiv", "2022", "09"],
+      ["arkiv", "2022", "13"],
+      ["arkiv", "2022", "9", "10"],
+      ["sida", "2", "arkiv", "2022"],
+      ["2022"],
+      ["x"],
+    ]) {
+      expect(parseListSegments(segments), segments.join("/")).toBeNull();
+    }
   });
 });

@@ -63,19 +63,36 @@ test("lists are paginated with stable URLs, newest first", async ({ page }) => {
   const firstPage = await page.locator("main article h2").allTextContents();
   expect(firstPage[0]).toMatch(/Lerum med i Svenskt/);
   await page.getByRole("navigation", { name: "Sidnumrering" }).getByRole("link", { name: /Nästa/ }).click();
-  await expect(page).toHaveURL(/\/nyheter\?sida=2$/);
+  await expect(page).toHaveURL(/\/nyheter\/sida\/2$/);
   const secondPage = await page.locator("main article h2").allTextContents();
   expect(secondPage.length).toBeGreaterThan(0);
   expect(secondPage.some((t) => firstPage.includes(t))).toBe(false);
   await expect(page.getByRole("navigation", { name: "Sidnumrering" }).locator('[aria-current="page"]')).toContainText("2");
-  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", /\/nyheter\?sida=2$/);
+  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", /\/nyheter\/sida\/2$/);
 
-  await page.goto("/kommuner/lerum?sida=2");
+  await page.goto("/kommuner/lerum/sida/2");
   await expect(page.getByRole("heading", { name: /Artiklar om Lerum, sida 2/ })).toBeVisible();
 });
 
 test("bad addresses get a Swedish 404 with a way back, never a server error", async ({ page, request }) => {
-  for (const path of ["/nyheter?sida=abc", "/nyheter?sida=0", "/nyheter?sida=-3", "/nyheter?sida=99", "/nyheter/finns-inte", "/kommuner/%E2%80%8B", "/personer/<script>", "/amnen/x?sida=1e9", "/natverk/finns-inte"]) {
+  for (const path of [
+    "/nyheter?sida=abc",
+    "/nyheter?sida=0",
+    "/nyheter?sida=-3",
+    "/nyheter/sida/99",
+    "/nyheter/sida/1",
+    "/nyheter/sida/abc",
+    "/nyheter/arkiv/1989",
+    "/nyheter/arkiv/2010/13",
+    "/nyheter/finns-inte",
+    "/kommuner/%E2%80%8B",
+    "/kommuner/lerum/sida/0",
+    "/kommuner/lerum/finns-inte",
+    "/personer/<script>",
+    "/personer/pia-areblad/arkiv/2010",
+    "/amnen/x?sida=1e9",
+    "/natverk/finns-inte",
+  ]) {
     const res = await request.get(path, { maxRedirects: 0 });
     expect(res.status(), path).toBe(404);
   }
@@ -83,6 +100,23 @@ test("bad addresses get a Swedish 404 with a way back, never a server error", as
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sidan finns inte");
   await page.getByRole("link", { name: "gå till startsidan" }).click();
   await expect(page).toHaveURL(/\/$/);
+});
+
+test("the query forms of pages and archives answer 308 to their path form", async ({ request }) => {
+  for (const [from, to] of [
+    ["/nyheter?sida=2", "/nyheter/sida/2"],
+    ["/nyheter?sida=1", "/nyheter"],
+    ["/nyheter?ar=2010", "/nyheter/arkiv/2010"],
+    ["/nyheter?ar=2010&manad=1&sida=2", "/nyheter/arkiv/2010/1/sida/2"],
+    ["/intervjuer?sida=2", "/intervjuer/sida/2"],
+    ["/kommuner/lerum?sida=2", "/kommuner/lerum/sida/2"],
+    ["/amnen/foretagsklimat?ar=2021", "/amnen/foretagsklimat/arkiv/2021"],
+    ["/personer/pia-areblad?sida=2", "/personer/pia-areblad/sida/2"],
+  ]) {
+    const res = await request.get(from!, { maxRedirects: 0 });
+    expect(res.status(), from).toBe(308);
+    expect(new URL(res.headers()["location"]!, "http://x").pathname + new URL(res.headers()["location"]!, "http://x").search, from).toBe(to);
+  }
 });
 
 test("a story asked for under the wrong kind redirects permanently to its real address", async ({ request }) => {

@@ -12,7 +12,7 @@ export const STORIES = {
 export const PAGE_TYPES: { name: string; path: string; h1: RegExp }[] = [
   { name: "startsida", path: "/", h1: /Näringslivsnytt/ },
   { name: "nyhetslista", path: "/nyheter", h1: /^Nyheter$/ },
-  { name: "nyhetslista sida 2", path: "/nyheter?sida=2", h1: /Nyheter, sida 2/ },
+  { name: "nyhetslista sida 2", path: "/nyheter/sida/2", h1: /Nyheter, sida 2/ },
   { name: "intervjulista", path: "/intervjuer", h1: /^Intervjuer$/ },
   { name: "nyhet", path: STORIES.news, h1: /Lerum/ },
   { name: "nyhet med bilder", path: STORIES.newsWithPhotos, h1: /[Vv]ärdskap/ },
@@ -33,8 +33,11 @@ export const PAGE_TYPES: { name: string; path: string; h1: RegExp }[] = [
   { name: "om kakor", path: "/om-kakor", h1: /[Kk]akor/ },
   { name: "sök", path: "/sok?q=f%C3%B6retagsklimat", h1: /^Sök$/ },
   { name: "sök utan sökord", path: "/sok", h1: /^Sök$/ },
-  { name: "nyhetsarkiv", path: "/nyheter?ar=2010", h1: /Nyheter från 2010/ },
+  { name: "nyhetsarkiv", path: "/nyheter/arkiv/2010", h1: /Nyheter från 2010/ },
+  { name: "nyhetsarkiv månad", path: "/nyheter/arkiv/2010/1", h1: /Nyheter från januari 2010/ },
+  { name: "kommun sida 2", path: "/kommuner/lerum/sida/2", h1: /Lerums kommun/ },
   { name: "404", path: "/finns-inte-alls", h1: /Sidan finns inte/ },
+  { name: "404 för okänd artikel", path: "/nyheter/finns-inte", h1: /Sidan finns inte/ },
 ];
 
 export async function expectNoAxeViolations(page: Page) {

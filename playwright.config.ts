@@ -1,6 +1,7 @@
 import { defineConfig, devices } from "@playwright/test";
 
-const PORT = 3200;
+// E2E_PORT lets two checkouts run their suites side by side.
+const PORT = Number(process.env.E2E_PORT ?? 3200);
 export const BASE_URL = `http://127.0.0.1:${PORT}`;
 
 export default defineConfig({

@@ -4,6 +4,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { BUILD_HASH_FILE, sourceHash } from "./lib/build-hash";
+import { buildWithThrowawayDatabase } from "./lib/build";
 
 const REPORTS = ".data/reports";
 rmSync(REPORTS, { recursive: true, force: true });
@@ -40,7 +41,8 @@ if (vitest) {
   lines.push(`${vitestOk ? "✓" : "✗"} unit and integration: ${vitest.numPassedTests} passed, ${vitest.numFailedTests} failed`);
 } else check("unit and integration (no report)", false);
 
-const buildOk = run("node_modules/.bin/next", ["build"], { NODE_ENV: "production" });
+console.log("\n▶ next build (with a throwaway database)");
+const buildOk = await buildWithThrowawayDatabase();
 check("production build", buildOk);
 if (buildOk) {
   writeFileSync(BUILD_HASH_FILE, sourceHash());

@@ -4,7 +4,7 @@ import path from "node:path";
 
 // What a production build depends on. Content and data are read at request time, so
 // editing them never needs a rebuild.
-const INPUTS = ["app", "components", "lib", "public", "generated", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
+const INPUTS = ["app", "components", "lib", "public", "generated", "next.config.ts", "proxy.ts", "instrumentation.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
 
 function walk(p: string, out: string[]): void {
   if (!existsSync(p)) return;

@@ -1,3 +1,4 @@
+import { BASE_URL } from "../../playwright.config";
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import pg from "pg";
@@ -40,7 +41,7 @@ test("no page asks any other origin for anything", async ({ page }) => {
   const foreign: string[] = [];
   page.on("request", (req) => {
     const url = new URL(req.url());
-    if (!["127.0.0.1:3200"].includes(url.host) && !url.protocol.startsWith("data")) foreign.push(req.url());
+    if (![new URL(BASE_URL).host].includes(url.host) && !url.protocol.startsWith("data")) foreign.push(req.url());
   });
   for (const p of PAGE_TYPES) await page.goto(p.path, { waitUntil: "networkidle" });
   expect(foreign).toEqual([]);
@@ -51,10 +52,10 @@ test("Tipsa en vän: the e-mail link carries the address and the button copies i
   await page.goto(STORIES.news);
   const share = page.getByRole("region", { name: "Tipsa en vän" });
   const mailto = await share.getByRole("link", { name: /e-post/ }).getAttribute("href");
-  expect(decodeURIComponent(mailto!)).toContain(`http://127.0.0.1:3200${STORIES.news}`);
+  expect(decodeURIComponent(mailto!)).toContain(`${BASE_URL}${STORIES.news}`);
   await share.getByRole("button", { name: "Kopiera länk" }).click();
   await expect(share.getByRole("status")).toHaveText("Länken är kopierad.");
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`http://127.0.0.1:3200${STORIES.news}`);
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${BASE_URL}${STORIES.news}`);
 });
 
 test("a cached page is served without reading the database again", async ({ page }) => {

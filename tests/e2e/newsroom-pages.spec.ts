@@ -1,3 +1,4 @@
+import { BASE_URL } from "../../playwright.config";
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
@@ -30,7 +31,7 @@ test("anonymous visitors are sent to sign in from every newsroom page and route"
   }
   expect((await request.get(`/admin/artiklar/${FAKE_ID}/forhandsvisa`, { maxRedirects: 0 })).headers().location).toMatch(/\/logga-in$/);
   expect([401, 303]).toContain((await request.get("/admin/media/bibliotek", { maxRedirects: 0 })).status());
-  const upload = await request.post("/admin/media/ladda-upp", { multipart: { alt: "x" }, headers: { origin: "http://127.0.0.1:3200", accept: "application/json" }, maxRedirects: 0 });
+  const upload = await request.post("/admin/media/ladda-upp", { multipart: { alt: "x" }, headers: { origin: BASE_URL, accept: "application/json" }, maxRedirects: 0 });
   expect(upload.status()).toBe(401);
   expect((await request.post("/api/intern/schemalaggare")).status()).toBe(403);
 });

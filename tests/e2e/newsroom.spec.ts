@@ -1,3 +1,4 @@
+import { BASE_URL } from "../../playwright.config";
 import { expect, test } from "@playwright/test";
 import { TEST_ADMIN } from "./test-accounts";
 import { expectNoAxeViolations } from "./support";
@@ -11,7 +12,7 @@ test("the newsroom is closed to anonymous visitors", async ({ page, request }) =
   // Public sign-up is switched off.
   const signUp = await request.post("/api/auth/sign-up/email", {
     data: { email: "ny@example.se", password: "ett-langt-losenord", name: "Ny" },
-    headers: { origin: "http://127.0.0.1:3200" },
+    headers: { origin: BASE_URL },
   });
   expect(signUp.status()).toBeGreaterThanOrEqual(400);
 });

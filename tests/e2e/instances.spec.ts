@@ -25,7 +25,8 @@ const SCHEDULED_TITLE = `Schemalagd nyhet från Lerum ${stamp}`;
 // A seeded story about Lerum, on the first page of /nyheter and /kommuner/lerum.
 const TRASHED_SLUG = "lerum-med-i-svenskt-naringslivs-utvecklingsprogram";
 
-type Instance = NextServer & { name: string; log: string[] };
+/** A running `next start`, with everything it has printed so far. */
+type Instance = NextServer & { name: string; output: () => string };
 
 let redis: ChildProcess | undefined;
 let database: ChildProcess | undefined;
@@ -48,7 +49,8 @@ function startProcess(command: string, args: string[], ready: RegExp, timeoutMs:
     };
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const line = output.split("\n").find((l) => ready.test(l));
+      // Whole lines only: a chunk may end halfway through one.
+      const line = output.split("\n").slice(0, -1).find((l) => ready.test(l));
       if (line) {
         clearTimeout(timer);
         resolve({ child, line });
@@ -142,11 +144,11 @@ async function storyStatus(storySlug: string): Promise<string> {
   }
 }
 
-/** Stockholm wall-clock time `seconds` from now, as a datetime-local value with seconds. */
-function stockholmIn(seconds: number): string {
+/** Stockholm wall-clock time of `at` (whole seconds), as a datetime-local value with seconds. */
+function stockholmTime(at: number): string {
   const parts = Object.fromEntries(
     new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Stockholm", hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" })
-      .formatToParts(new Date(Date.now() + seconds * 1000))
+      .formatToParts(new Date(at))
       .map((p) => [p.type, p.value]),
   );
   return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}`;
@@ -178,14 +180,14 @@ test.beforeAll(async ({ browser }) => {
   ensureBuild(data);
 
   for (const name of ["instance 1", "instance 2"]) {
-    const log: string[] = [];
+    const chunks: string[] = [];
     const server = await startNextServer({
       ...data,
       port: await freePort(),
       env: { REDIS_URL: `redis://127.0.0.1:${redisPort}`, SCHEDULER_INTERVAL_SECONDS: "1" },
-      onOutput: (text) => log.push(...text.split("\n").filter(Boolean)),
+      onOutput: (text) => chunks.push(text),
     });
-    instances.push({ ...server, name, log });
+    instances.push({ ...server, name, output: () => chunks.join("") });
   }
   // Every instance is its own origin: sessions and the sign-in origin check belong to instance 1.
   context = await browser.newContext({ baseURL: instances[0]!.url, locale: "sv-SE", timezoneId: "Europe/Stockholm" });
@@ -203,7 +205,7 @@ test.afterAll(async () => {
 
 test("both instances share stored pages through Redis", async () => {
   const [one, two] = instances as [Instance, Instance];
-  for (const instance of instances) expect(instance.log.join("\n"), instance.name).toContain("[cache] sharing the page cache through Redis");
+  for (const instance of instances) expect(instance.output(), instance.name).toContain("[cache] sharing the page cache through Redis");
   // Rendered once on instance 1, the page is a hit on instance 2 at its first request there.
   const path = "/kommuner/lerum/sida/2";
   expect((await get(one, path)).status).toBe(200);
@@ -284,15 +286,15 @@ test("a story moved to the trash through instance 1 disappears from instance 2 a
 test("when the instance running the scheduled work crashes, the other one publishes in its place", async () => {
   test.setTimeout(90_000);
   const LEADS = "[scheduler] this instance now runs the scheduled work";
-  const leads = (i: Instance) => i.log.some((line) => line.includes(LEADS));
+  const leads = (i: Instance) => i.output().includes(LEADS);
   await expect.poll(() => instances.filter(leads).length, { timeout: 10_000 }).toBe(1);
   const leader = instances.find(leads)!;
   const survivor = instances.find((i) => i !== leader)!;
 
   // Scheduled through instance 1's newsroom, 10 s ahead.
   const scheduledSlug = await newDraft(SCHEDULED_TITLE);
-  const publishAt = Date.now() + 10_000;
-  await newsroom.getByLabel("Publicera vid (svensk tid)").fill(stockholmIn(10));
+  const publishAt = Math.ceil((Date.now() + 10_000) / 1000) * 1000;
+  await newsroom.getByLabel("Publicera vid (svensk tid)").fill(stockholmTime(publishAt));
   await newsroom.getByRole("button", { name: "Schemalägg" }).click();
   await expect(newsroom.getByText("Artikeln är schemalagd.")).toBeVisible();
   const story = `/nyheter/${scheduledSlug}`;
@@ -314,6 +316,6 @@ test("when the instance running the scheduled work crashes, the other one publis
   console.log(`[instances] scheduler takeover: ${leader.name} killed ${publishAt - crashedAt} ms before the story was due; it appeared on ${survivor.name}'s /nyheter ${late} ms after it was due`);
   test.info().annotations.push({ type: "timing", description: `takeover: on ${survivor.name} ${late} ms after due` });
   expect(leads(survivor), `${survivor.name} took over the scheduled work`).toBe(true);
-  expect(survivor.log.join("\n")).toContain("[scheduler] published 1");
+  expect(survivor.output()).toContain("[scheduler] published 1");
   expect((await get(survivor, story)).html).toContain(SCHEDULED_TITLE);
 });

@@ -2,6 +2,7 @@
 // "server-only" modules), so a Playwright test can import it and own the processes it starts.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { writeFileSync } from "node:fs";
+import net from "node:net";
 import { BUILD_HASH_FILE, buildIsCurrent, sourceHash } from "./build-hash";
 
 /** The session secret of every throwaway test site (never used anywhere else). */
@@ -40,9 +41,20 @@ export type NextServerOptions = SiteData & {
   timeoutMs?: number;
 };
 
+/** Rejects if something already listens on 127.0.0.1:port. */
+function assertPortFree(port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", (err) => reject(new Error(`port ${port} is already in use (${(err as NodeJS.ErrnoException).code}); is another test site running?`)));
+    probe.listen(port, "127.0.0.1", () => probe.close(() => resolve()));
+  });
+}
+
 /** Starts `next start` on 127.0.0.1:port from the current build and waits until `/` answers. */
 export async function startNextServer(opts: NextServerOptions): Promise<NextServer> {
   const url = `http://127.0.0.1:${opts.port}`;
+  // Otherwise the wait below could take another server's answer for this one's.
+  await assertPortFree(opts.port);
   const child = spawn("node_modules/.bin/next", ["start", "-H", "127.0.0.1", "-p", String(opts.port)], {
     stdio: ["ignore", opts.onOutput ? "pipe" : "inherit", opts.onOutput ? "pipe" : "inherit"],
     env: {
@@ -70,8 +82,9 @@ export async function startNextServer(opts: NextServerOptions): Promise<NextServ
     await exited;
   };
   const deadline = Date.now() + (opts.timeoutMs ?? 60_000);
-  while (!(await fetch(`${url}/`).then((r) => r.ok).catch(() => false))) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`next start on port ${opts.port} exited`);
+  const exitedEarly = () => child.exitCode !== null || child.signalCode !== null;
+  while (!(await fetch(`${url}/`).then((r) => r.ok).catch(() => false)) || exitedEarly()) {
+    if (exitedEarly()) throw new Error(`next start on port ${opts.port} exited`);
     if (Date.now() > deadline) {
       await stop();
       throw new Error(`next start on port ${opts.port} did not answer within ${opts.timeoutMs ?? 60_000} ms`);

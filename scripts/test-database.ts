@@ -1,7 +1,7 @@
 // A throwaway database with the demo content and the test accounts, for tests that start their
 // own servers on it (tests/e2e/instances.spec.ts). Prints one line, `ready <json>` with the
-// database URL and the media folder, and removes everything on SIGTERM or when its standard
-// input closes (the test that started it is gone).
+// database URL and the media folder, and removes everything when its standard input closes
+// (the test is done with it, or gone) or on SIGTERM.
 import { startTestDatabase } from "./lib/test-server";
 
 try {

@@ -62,10 +62,16 @@ function startProcess(command: string, args: string[], ready: RegExp, timeoutMs:
   });
 }
 
-async function stopProcess(child: ChildProcess | undefined): Promise<void> {
+/**
+ * Stops a process and waits for it. The database helper is stopped by closing its standard
+ * input: a SIGTERM would go through tsx's wrapper, which kills its child outright when the
+ * child is slow to confirm the signal, leaving PostgreSQL running.
+ */
+async function stopProcess(child: ChildProcess | undefined, how: "SIGTERM" | "close stdin" = "SIGTERM"): Promise<void> {
   if (!child || child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((r) => child.once("exit", r));
-  child.kill("SIGTERM");
+  if (how === "SIGTERM") child.kill("SIGTERM");
+  else child.stdin!.end();
   await exited;
 }
 
@@ -199,7 +205,7 @@ test.beforeAll(async ({ browser }) => {
 test.afterAll(async () => {
   await context?.close();
   await Promise.all(instances.map((i) => i.stop()));
-  await stopProcess(database);
+  await stopProcess(database, "close stdin");
   await stopProcess(redis);
 });
 

@@ -103,6 +103,40 @@ describe("parseEnv", () => {
     });
   });
 
+  describe("the shared page cache", () => {
+    it("keeps pages in each process, 64 MB of them, by default", () => {
+      const env = parseEnv({});
+      expect(env.REDIS_URL).toBeUndefined();
+      expect(env.CACHE_MEMORY_MB).toBe(64);
+    });
+
+    it.each(["redis://127.0.0.1:6379", "rediss://default:hemligt@cache.example.se:6380/2"])("accepts REDIS_URL=%s", (url) => {
+      expect(parseEnv({ REDIS_URL: url }).REDIS_URL).toBe(url);
+    });
+
+    it.each(["127.0.0.1:6379", "http://127.0.0.1:6379", "redis://", "redis://host name"])("refuses REDIS_URL=%s with one line naming it", (value) => {
+      const err = envError({ REDIS_URL: value });
+      expect(err.message).toMatch(/^Invalid configuration: REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL/);
+      expect(err.message).not.toMatch(/[\r\n]/);
+    });
+
+    it("never shows the password of a refused URL", () => {
+      const err = envError({ REDIS_URL: "https://default:hemligt@cache.example.se" });
+      expect(err.message).toContain('(got "https://default:***@cache.example.se")');
+      expect(err.message).not.toContain("hemligt");
+    });
+
+    it("reads CACHE_MEMORY_MB as a whole number of megabytes", () => {
+      expect(parseEnv({ CACHE_MEMORY_MB: "8" }).CACHE_MEMORY_MB).toBe(8);
+      expect(parseEnv({ CACHE_MEMORY_MB: "4096" }).CACHE_MEMORY_MB).toBe(4096);
+    });
+
+    it.each(["7", "4097", "64.5", "mycket", "-64"])("refuses CACHE_MEMORY_MB=%s with one line naming it", (value) => {
+      const err = envError({ CACHE_MEMORY_MB: value });
+      expect(err.message).toBe(`Invalid configuration: CACHE_MEMORY_MB must be a whole number of megabytes 8–4096 (got ${JSON.stringify(value)})`);
+    });
+  });
+
   // A value containing a line break (a YAML block scalar, a pasted value) must not turn the
   // one-line message into several.
   it("keeps the message on one line even when the bad value contains a line break", () => {

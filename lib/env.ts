@@ -2,11 +2,11 @@ import { z } from "zod";
 
 // The only reader of process.env. Every variable the app or its scripts use is declared
 // here, so a wrong value stops the start with one line that names it.
-const port = z.coerce
-  .number({ error: "must be a whole number between 1 and 65535" })
-  .int({ error: "must be a whole number between 1 and 65535" })
-  .min(1, { error: "must be a whole number between 1 and 65535" })
-  .max(65535, { error: "must be a whole number between 1 and 65535" });
+
+/** A whole number in [min, max], every failure with the same message. */
+const wholeNumber = (min: number, max: number, error: string) => z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error });
+
+const port = wholeNumber(1, 65535, "must be a whole number between 1 and 65535");
 
 const postgresUrl = z
   .string()
@@ -47,6 +47,15 @@ const envSchema = z.object({
   S3_ACCESS_KEY_ID: z.string().min(1).optional(),
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   S3_FORCE_PATH_STYLE: z.enum(["true", "false"], { error: 'must be "true" or "false"' }).default("false"),
+  // Stored pages shared by every instance through Redis (lib/cache-handler); unset: each
+  // process keeps its own. The handler reads these two itself (Next loads it uncompiled):
+  // they are declared here so that a bad value stops the start with one line.
+  REDIS_URL: z
+    .string()
+    .refine((v) => /^rediss?:\/\/[^\s]+$/.test(v) && URL.canParse(v), { error: "must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379" })
+    .optional(),
+  // Memory for stored pages in each process, in megabytes.
+  CACHE_MEMORY_MB: wholeNumber(8, 4096, "must be a whole number of megabytes 8–4096").default(64),
 }).superRefine((env, ctx) => {
   if (!env.S3_BUCKET) return;
   for (const name of ["S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const) {
@@ -65,7 +74,8 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
   if (!result.success) {
     const issue = result.error.issues[0]!;
     const name = String(issue.path[0] ?? "environment");
-    const got = cleaned[name];
+    // A URL's password never goes into the log.
+    const got = cleaned[name]?.replace(/\/\/([^/@\s]*):[^/@\s]*@/, "//$1:***@");
     throw new EnvError(`Invalid configuration: ${name} ${issue.message}${got === undefined ? "" : ` (got ${JSON.stringify(got)})`}`);
   }
   const env = result.data;

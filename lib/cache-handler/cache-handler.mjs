@@ -14,7 +14,16 @@
 //
 // A tag invalidation expires at once every entry that carries the tag (decision 012). An entry
 // whose render began before an invalidation and finished after it counts as older than the
-// invalidation, so a render racing a publish cannot store the old text.
+// invalidation, so a render racing a publish cannot store the old text. With several
+// instances that compares one machine's render start with another's invalidation time, so
+// their clocks must agree (NTP) to well within the time a render takes.
+//
+// Entries in Redis belong to one build: a page rendered by one build names that build's
+// script chunks, so a new deploy (or an old instance still running beside it) must never
+// serve another build's pages. Tag invalidations concern the data and are shared by all.
+// `next build` itself never uses Redis: its renders come from the build machine's database.
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { LruStore } from "./lru-store.mjs";
 import { decodeEntry, encodeEntry, entrySize, entryTags } from "./entry.mjs";
 
@@ -23,10 +32,13 @@ const memoryMb = Number(process.env.CACHE_MEMORY_MB) || 64;
 const NOT_FOUND_ENTRIES = 2000;
 const DEBUG = process.env.CACHE_DEBUG === "1";
 const REDIS_PREFIX = process.env.REDIS_PREFIX || "nln:";
-const TAGS_CHANNEL = `${REDIS_PREFIX}tags`;
-const TAGS_HASH = `${REDIS_PREFIX}tags`;
-// Entries in Redis expire after a week unread at the latest, so the shared store cannot grow for ever.
+// Entries in Redis expire a week after they were written, so the shared store cannot grow for
+// ever (and an old build's entries go away by themselves).
 const REDIS_TTL_SECONDS = 7 * 24 * 3600;
+// At startup a request waits this long at most for the connection, so a new instance does not
+// render every page itself; after that no request ever waits for Redis.
+const STARTUP_WAIT_MS = 1000;
+const BUILDING = process.env.NEXT_PHASE === "phase-production-build";
 
 // One set of stores per process: Next makes a handler per request.
 const g = /** @type {any} */ (globalThis);
@@ -53,45 +65,47 @@ function noteInvalidation(tag, at) {
   if (known === undefined || known < at) state.invalidated.set(tag, at);
 }
 
-async function connectRedis(url) {
-  const { default: Redis } = await import("ioredis");
-  const options = { lazyConnect: false, maxRetriesPerRequest: 1, enableOfflineQueue: true };
-  const client = new Redis(url, options);
-  const subscriber = new Redis(url, options);
-  const onError = (err) => console.warn(`[cache] Redis: ${err.message}`);
-  client.on("error", onError);
-  subscriber.on("error", onError);
-  subscriber.on("message", (_channel, message) => {
-    try {
-      const { tags, at } = JSON.parse(message);
-      for (const tag of tags) noteInvalidation(tag, at);
-    } catch {
-      // A message we did not write: ignore it.
-    }
-  });
-  await subscriber.subscribe(TAGS_CHANNEL);
-  // Invalidations made before this process started.
-  const known = await client.hgetall(TAGS_HASH);
-  for (const [tag, at] of Object.entries(known)) noteInvalidation(tag, Number(at));
-  console.info("[cache] sharing the page cache through Redis");
-  return client;
+function buildId(serverDistDir) {
+  try {
+    return readFileSync(path.join(serverDistDir, "..", "BUILD_ID"), "utf8").trim();
+  } catch {
+    return "unknown";
+  }
 }
 
-function redis() {
+/** The process's link to Redis, made by the first handler; null without REDIS_URL and in `next build`. */
+function redisLink(ctx) {
   const url = process.env.REDIS_URL;
-  if (!url) return null;
-  state.redis ??= connectRedis(url).catch((err) => {
-    console.error(`[cache] could not connect to REDIS_URL: ${err.message}`);
-    state.redis = null;
-    return null;
-  });
+  if (!url || BUILDING) return null;
+  state.redis ??= import("./redis-link.mjs").then(
+    async ({ RedisLink }) => {
+      const link = new RedisLink({
+        url,
+        prefix: REDIS_PREFIX,
+        entryPrefix: `${REDIS_PREFIX}${buildId(ctx?.serverDistDir ?? path.resolve(".next/server"))}:e:`,
+        onInvalidation: noteInvalidation,
+      });
+      await link.whenInSync(STARTUP_WAIT_MS);
+      return link;
+    },
+    (err) => {
+      console.error(`[cache] cannot use REDIS_URL: ${err.message}`);
+      return null;
+    },
+  );
   return state.redis;
 }
 
+/** The shared store when it can be used right now (connected and caught up), else null. */
+async function sharedStore() {
+  const link = await redisLink();
+  return link?.inSync ? link : null;
+}
+
 export default class CacheHandler {
-  constructor() {
+  constructor(ctx) {
     // Connect as early as possible, so the first request does not wait for it.
-    void redis();
+    void redisLink(ctx);
   }
 
   async get(key, ctx) {
@@ -102,10 +116,10 @@ export default class CacheHandler {
     let entry = state.pages.get(key) ?? state.notFound.get(key);
     if (!valid(entry)) {
       entry = undefined;
-      const client = await redis();
-      if (client) {
+      const link = await sharedStore();
+      if (link) {
         try {
-          const raw = await client.getBuffer(REDIS_PREFIX + "e:" + key);
+          const raw = await link.getEntry(key);
           const shared = raw ? decodeEntry(raw) : null;
           if (valid(shared)) {
             entry = shared;
@@ -144,10 +158,10 @@ export default class CacheHandler {
       return;
     }
     state.pages.set(key, entry, size);
-    const client = await redis();
-    if (client) {
+    const link = await sharedStore();
+    if (link) {
       try {
-        await client.set(REDIS_PREFIX + "e:" + key, encodeEntry(entry), "EX", REDIS_TTL_SECONDS);
+        await link.setEntry(key, encodeEntry(entry), REDIS_TTL_SECONDS);
       } catch (err) {
         console.warn(`[cache] Redis write failed for ${key}: ${err.message}`);
       }
@@ -159,11 +173,11 @@ export default class CacheHandler {
     if (!list.length) return;
     const at = Date.now();
     for (const tag of list) noteInvalidation(tag, at);
-    const client = await redis();
-    if (client) {
+    // Out of touch with Redis, the link keeps the invalidation and sends it on reconnecting.
+    const link = await redisLink();
+    if (link) {
       try {
-        await client.hset(TAGS_HASH, Object.fromEntries(list.map((t) => [t, String(at)])));
-        await client.publish(TAGS_CHANNEL, JSON.stringify({ tags: list, at }));
+        await link.invalidate(list, at);
       } catch (err) {
         console.warn(`[cache] Redis invalidation failed for ${list.join(", ")}: ${err.message}`);
       }

@@ -2,6 +2,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 // @ts-expect-error plain JavaScript module, loaded by Next without compiling
 import CacheHandler from "./cache-handler.mjs";
 // @ts-expect-error plain JavaScript module
+import { decodeEntry, encodeEntry, entrySize } from "./entry.mjs";
+// @ts-expect-error plain JavaScript module
 import { LruStore } from "./lru-store.mjs";
 
 type Handler = {
@@ -83,6 +85,57 @@ describe("the page cache handler (one process, no Redis)", () => {
     await tick();
     await handler.revalidateTag(["story:kommande", "stories"]);
     expect(await handler.get(`${prefix}/nyheter/kommande`)).toBeNull();
+  });
+});
+
+describe("the encoding of entries for Redis", () => {
+  // What Redis hands back: the bytes that were stored.
+  const roundTrip = (entry: object) => decodeEntry(Buffer.from(encodeEntry(entry), "utf8"));
+  const bytes = Buffer.from([0, 1, 2, 0x7f, 0x80, 0xfe, 0xff, ...Buffer.from("1:\"$Sreact.fragment\"\nå")]);
+
+  it("keeps a page's payloads as Buffers, byte for byte, and its segments as a Map", () => {
+    const entry = {
+      lastModified: 1_796_000_000_123,
+      cacheControl: { revalidate: false, expire: undefined },
+      value: {
+        kind: "APP_PAGE",
+        html: "<!DOCTYPE html><p>Företagsklimat i Lerum – ”nu”</p>",
+        rscData: bytes,
+        status: 200,
+        postponed: undefined,
+        headers: { "x-next-cache-tags": "story:a,stories", "x-nextjs-stale-time": "300" },
+        segmentData: new Map([
+          ["/_tree", Buffer.from("tree")],
+          ["/_index", bytes],
+        ]),
+      },
+    };
+    const back = roundTrip(entry);
+    expect(back.value.rscData).toBeInstanceOf(Buffer);
+    expect(back.value.rscData.equals(bytes)).toBe(true);
+    expect(back.value.segmentData).toBeInstanceOf(Map);
+    expect([...back.value.segmentData.keys()]).toEqual(["/_tree", "/_index"]);
+    expect(back.value.segmentData.get("/_index").equals(bytes)).toBe(true);
+    expect(back).toEqual(entry);
+    expect(entrySize(back)).toBe(entrySize(entry));
+  });
+
+  it("keeps a page without an RSC payload or segments as it was", () => {
+    const entry = { lastModified: 1, value: { kind: "APP_PAGE", html: "<p>404</p>", status: 404, headers: {} } };
+    expect(roundTrip(entry)).toEqual(entry);
+  });
+
+  it("keeps a route handler's body (a feed, an image) as a Buffer, byte for byte", () => {
+    const entry = { lastModified: 2, cacheControl: { revalidate: 3600 }, value: { kind: "APP_ROUTE", body: bytes, status: 200, headers: { "content-type": "application/rss+xml" } } };
+    const back = roundTrip(entry);
+    expect(back.value.body).toBeInstanceOf(Buffer);
+    expect(back.value.body.equals(bytes)).toBe(true);
+    expect(back).toEqual(entry);
+  });
+
+  it("keeps cached data and its tags", () => {
+    const entry = { lastModified: 3, tags: ["topic:x", "stories"], value: { kind: "FETCH", data: { headers: {}, body: '{"titel":"Å"}', url: "" }, revalidate: false, tags: ["topic:x"] } };
+    expect(roundTrip(entry)).toEqual(entry);
   });
 });
 

@@ -1,8 +1,9 @@
 // A complete, throwaway site for end-to-end tests and benchmarks: an embedded PostgreSQL in a
-// temporary folder with the demo content (plus generated stories to page through), a
-// production build, and `next start` on the given port.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+// temporary folder with the demo content (plus generated stories to page through) and the
+// test accounts, a production build, and `next start` on the given port. The database and the
+// server are also available on their own, for tests that run several servers on one database.
+import type { ChildProcess } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { createDb } from "@/lib/db/client";
@@ -13,21 +14,17 @@ import { TEST_ADMIN, TEST_EDITOR, TEST_WRITER } from "@/tests/e2e/test-accounts"
 import { migrate } from "@/lib/migrations";
 import { createStory } from "@/tests/factories";
 import { freePort } from "@/tests/setup/free-port";
-import { BUILD_HASH_FILE, buildIsCurrent, sourceHash } from "./build-hash";
 import { startEmbeddedPostgres } from "./embedded-pg";
+import { ensureBuild, startNextServer, type SiteData } from "./next-server";
 
-export type TestServer = { url: string; databaseUrl: string; next: ChildProcess; stop: () => Promise<void> };
+export type TestDatabase = SiteData & { stop: () => Promise<void> };
 
-export async function startTestServer(opts: { port: number; archiveStories?: number; pgLog?: (line: string) => void }): Promise<TestServer> {
+/** A migrated embedded PostgreSQL with the demo content and the test accounts, removed on stop. */
+export async function startTestDatabase(opts: { archiveStories?: number; pgLog?: (line: string) => void } = {}): Promise<TestDatabase> {
   const dir = await mkdtemp(path.join(os.tmpdir(), "nn-site-"));
   const mediaDir = path.join(dir, "media");
   const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), port: await freePort(), ephemeral: true, log: opts.pgLog, logStatements: !!opts.pgLog });
-  let next: ChildProcess | undefined;
   const stop = async () => {
-    if (next && next.exitCode === null) {
-      next.kill("SIGTERM");
-      await new Promise((r) => next!.once("exit", r));
-    }
     await pg.stop().catch(() => {});
     await rm(dir, { recursive: true, force: true });
   };
@@ -55,38 +52,27 @@ export async function startTestServer(opts: { port: number; archiveStories?: num
     await createStaffUser(client, { ...TEST_EDITOR, role: "EDITOR" });
     await createStaffUser(client, { ...TEST_WRITER, role: "WRITER" });
     await client.$disconnect();
-
-    if (!buildIsCurrent()) {
-      const build = spawnSync("node_modules/.bin/next", ["build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: pg.url, MEDIA_DIR: mediaDir } });
-      if (build.status !== 0) throw new Error("next build failed");
-      await writeFile(BUILD_HASH_FILE, sourceHash());
-    }
-
-    const url = `http://127.0.0.1:${opts.port}`;
-    next = spawn("node_modules/.bin/next", ["start", "-H", "127.0.0.1", "-p", String(opts.port)], {
-      stdio: ["ignore", "inherit", "inherit"],
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        NEXT_TELEMETRY_DISABLED: "1",
-        DATABASE_URL: pg.url,
-        MEDIA_DIR: mediaDir,
-        SITE_URL: url,
-        BETTER_AUTH_SECRET: "test-secret-that-is-only-used-by-the-throwaway-test-site",
-        AUTH_RATE_LIMIT: "off",
-        PORT: String(opts.port),
-        // Scheduled stories appear within two seconds, so the end-to-end test need not wait a minute.
-        SCHEDULER_INTERVAL_SECONDS: "2",
-      },
-    });
-    for (let i = 0; i < 600; i++) {
-      if (next.exitCode !== null) throw new Error("next start exited");
-      if (await fetch(`${url}/`).then((r) => r.ok).catch(() => false)) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    return { url, databaseUrl: pg.url, next, stop };
+    return { databaseUrl: pg.url, mediaDir, stop };
   } catch (err) {
     await stop();
+    throw err;
+  }
+}
+
+export type TestServer = { url: string; databaseUrl: string; next: ChildProcess; stop: () => Promise<void> };
+
+export async function startTestServer(opts: { port: number; archiveStories?: number; pgLog?: (line: string) => void }): Promise<TestServer> {
+  const database = await startTestDatabase(opts);
+  try {
+    ensureBuild(database);
+    const server = await startNextServer({ ...database, port: opts.port });
+    const stop = async () => {
+      await server.stop();
+      await database.stop();
+    };
+    return { url: server.url, databaseUrl: database.databaseUrl, next: server.process, stop };
+  } catch (err) {
+    await database.stop();
     throw err;
   }
 }

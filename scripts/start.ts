@@ -87,9 +87,12 @@ async function main() {
     writeFileSync(BUILD_HASH_FILE, sourceHash());
   }
 
-  const args = dev ? ["dev", "-p", String(env.PORT), "-H", env.HOST] : ["start", "-p", String(env.PORT), "-H", env.HOST];
+  // Production: server.mjs, Next behind the fast path for stored pages (decision 015).
+  const [command, args] = dev
+    ? ["node_modules/.bin/next", ["dev", "-p", String(env.PORT), "-H", env.HOST]]
+    : [process.execPath, ["server.mjs", "-p", String(env.PORT), "-H", env.HOST]];
   log(`serving ${env.SITE_URL}`);
-  running.child = spawn("node_modules/.bin/next", args, { stdio: "inherit", env: { ...childEnv, NODE_ENV: dev ? "development" : "production" } });
+  running.child = spawn(command, args, { stdio: "inherit", env: { ...childEnv, NODE_ENV: dev ? "development" : "production" } });
   running.child.on("exit", (code) => void stop(code ?? 0));
 }
 

@@ -49,8 +49,31 @@ const state = (g.__nlnCache ??= {
   invalidated: new Map(),
   /** @type {Map<string, number>} key -> when its pending render began (ms) */
   pending: new Map(),
+  /** @type {Map<string, object>} public path -> its stored page or route entry, for the fast path */
+  byPath: new Map(),
+  /** Whether an entry the fast path replays is still the stored one and no tag of it is invalidated. */
+  isCurrent: (entry) => (state.pages.peek(entry.key) === entry || state.notFound.peek(entry.key) === entry) && !isExpired(entryTags(entry), entry.lastModified),
   redis: null,
 });
+
+// "/route-cache/APP_PAGE/<hash>/$/nyheter/x" -> "/nyheter/x"; "…/$/index" -> "/".
+function publicPath(key) {
+  const at = key.indexOf("/$/");
+  if (at === -1 || !key.startsWith("/route-cache/APP_")) return null;
+  const p = key.slice(at + 2);
+  return p === "/index" ? "/" : p;
+}
+
+/** Files an entry under its key and, for pages and routes, under its public path. */
+function remember(store, key, entry, size) {
+  entry.key = key;
+  store.set(key, entry, size);
+  const p = publicPath(key);
+  if (p) {
+    if (state.byPath.size > 20_000) state.byPath.clear();
+    state.byPath.set(p, entry);
+  }
+}
 
 function isExpired(tags, lastModified) {
   for (const tag of tags) {
@@ -123,7 +146,7 @@ export default class CacheHandler {
           const shared = raw ? decodeEntry(raw) : null;
           if (valid(shared)) {
             entry = shared;
-            state.pages.set(key, entry, entrySize(entry));
+            remember(state.pages, key, entry, entrySize(entry));
           }
         } catch (err) {
           console.warn(`[cache] Redis read failed for ${key}: ${err.message}`);
@@ -154,10 +177,10 @@ export default class CacheHandler {
     if (DEBUG) console.info(`[cache] set ${key} ${value.kind} ${value.status ?? ""} ${size} B tags=${entryTags(entry).join(",")}`);
     if (value.status === 404) {
       // Made-up addresses: kept in this process only, in a store of their own.
-      state.notFound.set(key, entry, size);
+      remember(state.notFound, key, entry, size);
       return;
     }
-    state.pages.set(key, entry, size);
+    remember(state.pages, key, entry, size);
     const link = await sharedStore();
     if (link) {
       try {

@@ -18,6 +18,11 @@ export class LruStore {
     return item.value;
   }
 
+  /** The value without marking it as used. */
+  peek(key) {
+    return this.map.get(key)?.value;
+  }
+
   set(key, value, size) {
     this.delete(key);
     if (size > this.maxBytes) return;

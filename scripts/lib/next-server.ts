@@ -50,12 +50,15 @@ function assertPortFree(port: number): Promise<void> {
   });
 }
 
-/** Starts `next start` on 127.0.0.1:port from the current build and waits until `/` answers. */
+/**
+ * Starts the production server (server.mjs: Next behind the fast path for stored pages, what
+ * `npm start` runs) on 127.0.0.1:port from the current build and waits until `/` answers.
+ */
 export async function startNextServer(opts: NextServerOptions): Promise<NextServer> {
   const url = `http://127.0.0.1:${opts.port}`;
   // Otherwise the wait below could take another server's answer for this one's.
   await assertPortFree(opts.port);
-  const child = spawn("node_modules/.bin/next", ["start", "-H", "127.0.0.1", "-p", String(opts.port)], {
+  const child = spawn(process.execPath, ["server.mjs", "-H", "127.0.0.1", "-p", String(opts.port)], {
     stdio: ["ignore", opts.onOutput ? "pipe" : "inherit", opts.onOutput ? "pipe" : "inherit"],
     env: {
       ...process.env,

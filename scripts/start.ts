@@ -1,15 +1,12 @@
 // `npm start`: embedded Postgres (unless DATABASE_URL is set), migrations, demo content on
-// an empty database, a production build when the sources changed, then `next start`.
+// an empty database, a production build when the sources changed, then the server (server.mjs).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { EnvError, parseEnv } from "@/lib/env";
-import { migrate } from "@/lib/migrations";
-import { assertDatabaseReachable } from "./lib/database";
 import { startEmbeddedPostgres, type EmbeddedPg } from "./lib/embedded-pg";
 import { BUILD_HASH_FILE, buildIsCurrent, sourceHash } from "./lib/build-hash";
 import { localSecret } from "./lib/local-secret";
-import { printDemoAccounts, seedIfEmpty } from "./lib/seed";
 
 const dev = process.argv.includes("--dev");
 const log = (line: string) => console.log(`[start] ${line}`);
@@ -61,21 +58,15 @@ async function main() {
   process.on("SIGINT", () => void stop(0));
   process.on("SIGTERM", () => void stop(0));
 
-  try {
-    await assertDatabaseReachable(url);
-    const { applied } = await migrate(url, { log });
-    if (applied.length === 0) log("database schema is up to date");
-    const seeded = await seedIfEmpty(url, { log });
-    if (!seeded) log("database already has content; demo content not loaded");
-    // Demo accounts exist only in local mode; with DATABASE_URL no account is ever made implicitly.
-    if (embedded) await printDemoAccounts(url, log);
-  } catch (err) {
-    console.error((err as Error).message.split("\n")[0]);
+  const childEnv = { ...process.env, DATABASE_URL: url, NEXT_TELEMETRY_DISABLED: "1", SITE_URL: env.SITE_URL, BETTER_AUTH_SECRET: secret };
+  // Migrations, demo content and accounts in a process of their own (scripts/prepare.ts), so
+  // this one, which stays running, stays small.
+  const prepare = spawnSync("node_modules/.bin/tsx", ["--conditions=react-server", "scripts/prepare.ts", ...(embedded ? ["--local"] : [])], { stdio: "inherit", env: childEnv });
+  if (prepare.status !== 0) {
     await stop(1);
     return;
   }
 
-  const childEnv = { ...process.env, DATABASE_URL: url, NEXT_TELEMETRY_DISABLED: "1", SITE_URL: env.SITE_URL, BETTER_AUTH_SECRET: secret };
   if (!dev && !buildIsCurrent()) {
     log("building the site (first start or changed sources)…");
     const build = spawnSync("node_modules/.bin/next", ["build"], { stdio: "inherit", env: { ...childEnv, NODE_ENV: "production" } });

@@ -71,6 +71,14 @@ export class FastPath {
     const chunks = [];
     const write = res.write;
     const end = res.end;
+    const writeHead = res.writeHead;
+    // Headers given to writeHead() are sent but not kept where getHeaders() finds them.
+    const given = {};
+    res.writeHead = function (status, ...rest) {
+      const headers = rest.find((r) => r && typeof r === "object");
+      if (headers && !Array.isArray(headers)) for (const [k, v] of Object.entries(headers)) given[k.toLowerCase()] = v;
+      return writeHead.call(this, status, ...rest);
+    };
     res.write = function (chunk, ...rest) {
       if (chunk) chunks.push(toBuffer(chunk, rest[0]));
       return write.call(this, chunk, ...rest);
@@ -78,14 +86,14 @@ export class FastPath {
     res.end = (chunk, ...rest) => {
       if (chunk && typeof chunk !== "function") chunks.push(toBuffer(chunk, rest[0]));
       const result = end.call(res, chunk, ...rest);
-      this.#keep(key, path, req, res, chunks);
+      this.#keep(key, path, req, res, chunks, given);
       return result;
     };
   }
 
-  #keep(key, path, req, res, chunks) {
+  #keep(key, path, req, res, chunks, given) {
     if (req.method !== "GET" || (res.statusCode !== 200 && res.statusCode !== 404)) return;
-    const headers = res.getHeaders();
+    const headers = { ...res.getHeaders(), ...given };
     const cached = headers["x-nextjs-cache"];
     const cacheControl = String(headers["cache-control"] ?? "");
     // Only what Next served as a stored page, public, and setting nothing in the browser.

@@ -2,8 +2,9 @@
 // the load generator, a bare node:http server and nginx serving the same bytes as references.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import http from "node:http";
+import os from "node:os";
 import path from "node:path";
 import { freePort } from "@/tests/setup/free-port";
 
@@ -61,9 +62,11 @@ export function capture(url: string): Promise<Captured> {
 export async function startBareNode(pages: Map<string, Captured>): Promise<{ url: string; stop: () => Promise<void> }> {
   const port = await freePort();
   const table = Object.fromEntries([...pages].map(([p, c]) => [p, { status: c.status, headers: c.headers, body: c.body.toString("base64") }]));
+  const file = path.join(os.tmpdir(), `nn-bare-${port}.json`);
+  await writeFile(file, JSON.stringify(table));
   const source = `
     const http = require("node:http");
-    const table = ${JSON.stringify(table)};
+    const table = JSON.parse(require("node:fs").readFileSync(${JSON.stringify(file)}, "utf8"));
     for (const p of Object.values(table)) p.body = Buffer.from(p.body, "base64");
     http.createServer((req, res) => {
       const p = table[req.url];
@@ -73,7 +76,7 @@ export async function startBareNode(pages: Map<string, Captured>): Promise<{ url
     }).listen(${port}, "127.0.0.1", () => console.log("ready"));`;
   const child = spawn(process.execPath, ["-e", source], { stdio: ["ignore", "pipe", "inherit"] });
   await waitForLine(child, /ready/);
-  return { url: `http://127.0.0.1:${port}`, stop: () => stopChild(child) };
+  return { url: `http://127.0.0.1:${port}`, stop: () => stopChild(child).then(() => rm(file, { force: true })) };
 }
 
 /** Debian's nginx with a config of ours, in a folder of its own; `conf` gets the folder and port. */

@@ -49,10 +49,13 @@ const state = (g.__nlnCache ??= {
   invalidated: new Map(),
   /** @type {Map<string, number>} key -> when its pending render began (ms) */
   pending: new Map(),
-  /** @type {Map<string, object>} public path -> its stored page or route entry, for the fast path */
+  /** @type {Map<string, string>} public path -> the key of its stored page or route, for the fast path */
   byPath: new Map(),
-  /** Whether an entry the fast path replays is still the stored one and no tag of it is invalidated. */
-  isCurrent: (entry) => (state.pages.peek(entry.key) === entry || state.notFound.peek(entry.key) === entry) && !isExpired(entryTags(entry), entry.lastModified),
+  /** The entry stored under a key, if no tag of it has been invalidated since it was made. */
+  currentEntry: (key) => {
+    const entry = state.pages.peek(key) ?? state.notFound.peek(key);
+    return entry && !isExpired(entryTags(entry), entry.lastModified) ? entry : undefined;
+  },
   redis: null,
 });
 
@@ -66,12 +69,11 @@ function publicPath(key) {
 
 /** Files an entry under its key and, for pages and routes, under its public path. */
 function remember(store, key, entry, size) {
-  entry.key = key;
   store.set(key, entry, size);
   const p = publicPath(key);
   if (p) {
     if (state.byPath.size > 20_000) state.byPath.clear();
-    state.byPath.set(p, entry);
+    state.byPath.set(p, key);
   }
 }
 

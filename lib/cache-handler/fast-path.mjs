@@ -98,24 +98,27 @@ export class FastPath {
     const cacheControl = String(headers["cache-control"] ?? "");
     // Only what Next served as a stored page, public, and setting nothing in the browser.
     if ((cached !== "HIT" && cached !== "MISS" && cached !== "STALE") || !cacheControl.startsWith("public") || headers["set-cookie"]) return;
-    const entry = g.__nlnCache?.byPath?.get(path);
+    const state = g.__nlnCache;
+    const entryKey = state?.byPath?.get(path);
+    const entry = entryKey && state.currentEntry(entryKey);
     if (!entry) return;
     const body = Buffer.concat(chunks);
     const replay = {};
     for (const [name, value] of Object.entries(headers)) if (!DROP.has(name) && value !== undefined) replay[name] = value;
     const etag = `"${createHash("sha1").update(body).digest("base64url").slice(0, 22)}"`;
     const store = res.statusCode === 404 ? this.notFound : this.pages;
-    store.set(key, { status: res.statusCode, headers: replay, body, etag, entry, lastModified: entry.lastModified }, body.length + 1024);
+    // Only the entry's key and time: the render itself stays the cache handler's to keep or drop.
+    const revalidate = entry.cacheControl?.revalidate;
+    store.set(key, { status: res.statusCode, headers: replay, body, etag, entryKey, lastModified: entry.lastModified, revalidate }, body.length + 1024);
   }
 }
 
 /** The render an answer came from is still the one the cache handler holds, and current. */
 function stillCurrent(stored) {
-  const { entry } = stored;
-  if (entry.lastModified !== stored.lastModified || !g.__nlnCache?.isCurrent(entry)) return false;
+  const entry = g.__nlnCache?.currentEntry(stored.entryKey);
+  if (!entry || entry.lastModified !== stored.lastModified) return false;
   // A page with a lifetime (feeds, sitemaps) goes back to Next once it is due, to be made again.
-  const revalidate = entry.cacheControl?.revalidate;
-  return typeof revalidate !== "number" || Date.now() - entry.lastModified < revalidate * 1000;
+  return typeof stored.revalidate !== "number" || Date.now() - stored.lastModified < stored.revalidate * 1000;
 }
 
 function toBuffer(chunk, encoding) {

@@ -144,4 +144,10 @@ describe("parseEnv", () => {
     expect(err.message).toMatch(/\bDATABASE_URL\b/);
     expect(err.message).not.toMatch(/[\r\n]/);
   });
+
+  it("names a bad REDIS_PREFIX or CACHE_DEBUG", () => {
+    expect(() => parseEnv({ REDIS_PREFIX: "has space" })).toThrow(/^Invalid configuration: REDIS_PREFIX must be/);
+    expect(() => parseEnv({ CACHE_DEBUG: "yes" })).toThrow(/^Invalid configuration: CACHE_DEBUG must be "0" or "1"/);
+    expect(parseEnv({}).REDIS_PREFIX).toBe("nln:");
+  });
 });

@@ -48,7 +48,7 @@ const envSchema = z.object({
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   S3_FORCE_PATH_STYLE: z.enum(["true", "false"], { error: 'must be "true" or "false"' }).default("false"),
   // Stored pages shared by every instance through Redis (lib/cache-handler); unset: each
-  // process keeps its own. The handler reads these two itself (Next loads it uncompiled):
+  // process keeps its own. The handler reads these four itself (Next loads it uncompiled):
   // they are declared here so that a bad value stops the start with one line.
   REDIS_URL: z
     .string()
@@ -56,6 +56,9 @@ const envSchema = z.object({
     .optional(),
   // Memory for stored pages in each process, in megabytes.
   CACHE_MEMORY_MB: wholeNumber(8, 4096, "must be a whole number of megabytes 8–4096").default(64),
+  // Key prefix in Redis, for several sites sharing one Redis; and a log line per stored entry.
+  REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9:._-]{1,40}$/, { error: "must be 1–40 letters, digits or : . _ -" }).default("nln:"),
+  CACHE_DEBUG: z.enum(["0", "1"], { error: 'must be "0" or "1"' }).default("0"),
 }).superRefine((env, ctx) => {
   if (!env.S3_BUCKET) return;
   for (const name of ["S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const) {

@@ -6,6 +6,12 @@ export const BASE_URL = `http://127.0.0.1:${PORT}`;
 
 export default defineConfig({
   testDir: "tests/e2e",
+  // The two-instance test measures how fast a change crosses between servers (within 1 s): it
+  // runs after the rest, so it does not share this 2-core machine with the other specs' servers.
+  projects: [
+    { name: "site", testIgnore: /instances\.spec\.ts$/ },
+    { name: "instances", testMatch: /instances\.spec\.ts$/, dependencies: ["site"] },
+  ],
   fullyParallel: true,
   workers: 2,
   retries: 0,

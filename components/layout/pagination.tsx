@@ -1,6 +1,8 @@
 import Link from "next/link";
 
-type Props = { page: number; pageCount: number } & (
+// prefetch: false for /sok, whose query addresses proxy.ts rewrites to a per-request page: a
+// prefetched copy of the stored /sok (which reads no query) would stand in for them.
+type Props = { page: number; pageCount: number; prefetch?: boolean } & (
   | { /** The address of page p: public lists use path segments (listHref). */ href: (p: number) => string }
   | { /** Or `path?sida=N`, keeping the other parameters (search, newsroom lists). */ path: string; query?: Record<string, string> }
 );
@@ -16,7 +18,7 @@ export function Pagination(props: Props) {
       <ul className="flex flex-wrap items-center gap-2">
         {page > 1 ? (
           <li>
-            <Link rel="prev" className="inline-block rounded border border-slate-300 px-3 py-2" href={href(page - 1)}>
+            <Link prefetch={props.prefetch} rel="prev" className="inline-block rounded border border-slate-300 px-3 py-2" href={href(page - 1)}>
               ‹ Föregående<span className="sr-only"> sida</span>
             </Link>
           </li>
@@ -30,7 +32,7 @@ export function Pagination(props: Props) {
                 {p}
               </span>
             ) : (
-              <Link className="inline-block rounded border border-slate-300 px-3 py-2" href={href(p)}>
+              <Link prefetch={props.prefetch} className="inline-block rounded border border-slate-300 px-3 py-2" href={href(p)}>
                 <span className="sr-only">Sida </span>
                 {p}
               </Link>
@@ -39,7 +41,7 @@ export function Pagination(props: Props) {
         ))}
         {page < pageCount ? (
           <li>
-            <Link rel="next" className="inline-block rounded border border-slate-300 px-3 py-2" href={href(page + 1)}>
+            <Link prefetch={props.prefetch} rel="next" className="inline-block rounded border border-slate-300 px-3 py-2" href={href(page + 1)}>
               Nästa<span className="sr-only"> sida</span> ›
             </Link>
           </li>

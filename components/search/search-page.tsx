@@ -50,14 +50,14 @@ export async function SearchPage({ state }: { state: SearchState }) {
         </p>
         {showSuggestion && suggestion ? (
           <p className="mt-3 text-lg">
-            Menade du <Link href={searchHref(searchQuery(state, { q: suggestion }))}>{suggestion}</Link>?
+            Menade du <Link prefetch={false} href={searchHref(searchQuery(state, { q: suggestion }))}>{suggestion}</Link>?
           </p>
         ) : null}
         {active.length ? (
           <ul aria-label="Valda filter" className="mt-4 flex flex-wrap gap-2">
             {active.map((a) => (
               <li key={a.key}>
-                <Link href={searchHref(searchQuery(state, { [a.key]: undefined }))} className="inline-block rounded-full border border-brand-700 px-3 py-1 text-sm">
+                <Link prefetch={false} href={searchHref(searchQuery(state, { [a.key]: undefined }))} className="inline-block rounded-full border border-brand-700 px-3 py-1 text-sm">
                   {a.label} <span aria-hidden="true">×</span>
                   <span className="sr-only"> (ta bort filtret)</span>
                 </Link>
@@ -90,7 +90,7 @@ export async function SearchPage({ state }: { state: SearchState }) {
         ) : (
           <p className="mt-6">Inga artiklar hittades. Pröva andra ord, färre filter eller en annan stavning.</p>
         )}
-        <Pagination path="/sok" page={state.page} pageCount={result.pageCount} query={searchQuery(state)} />
+        <Pagination prefetch={false} path="/sok" page={state.page} pageCount={result.pageCount} query={searchQuery(state)} />
       </section>
 
       {entities.length ? (

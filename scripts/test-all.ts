@@ -5,6 +5,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { BUILD_HASH_FILE, sourceHash } from "./lib/build-hash";
 import { buildWithThrowawayDatabase } from "./lib/build";
+import { countPlaywright, countVitest, type StepCount } from "./lib/test-summary";
 
 const REPORTS = ".data/reports";
 rmSync(REPORTS, { recursive: true, force: true });
@@ -26,6 +27,12 @@ function check(name: string, ok: boolean) {
   lines.push(`${ok ? "✓" : "✗"} ${name}`);
 }
 
+function step(name: string, count: StepCount) {
+  passed += count.passed;
+  failed += count.failed;
+  lines.push(`${count.ok ? "✓" : "✗"} ${name}: ${count.passed} passed, ${count.failed} failed`);
+}
+
 function readJson(file: string): Record<string, unknown> | null {
   return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>) : null;
 }
@@ -34,12 +41,9 @@ check("lint", run("node_modules/.bin/eslint", ["--max-warnings=0", "."]));
 check("typecheck", run("node_modules/.bin/tsc", ["--noEmit"]));
 
 const vitestOk = run("node_modules/.bin/vitest", ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${REPORTS}/vitest.json`]);
-const vitest = readJson(`${REPORTS}/vitest.json`) as { numPassedTests: number; numFailedTests: number } | null;
-if (vitest) {
-  passed += vitest.numPassedTests;
-  failed += vitest.numFailedTests + (vitestOk || vitest.numFailedTests ? 0 : 1);
-  lines.push(`${vitestOk ? "✓" : "✗"} unit and integration: ${vitest.numPassedTests} passed, ${vitest.numFailedTests} failed`);
-} else check("unit and integration (no report)", false);
+const vitest = readJson(`${REPORTS}/vitest.json`) as Parameters<typeof countVitest>[0] | null;
+if (vitest) step("unit and integration", countVitest(vitest, vitestOk));
+else check("unit and integration (no report)", false);
 
 console.log("\n▶ next build (with a throwaway database)");
 const buildOk = await buildWithThrowawayDatabase();
@@ -47,12 +51,9 @@ check("production build", buildOk);
 if (buildOk) {
   writeFileSync(BUILD_HASH_FILE, sourceHash());
   const e2eOk = run("node_modules/.bin/playwright", ["test"], { PLAYWRIGHT_JSON_OUTPUT_NAME: `${REPORTS}/playwright.json` });
-  const pw = readJson(`${REPORTS}/playwright.json`) as { stats: { expected: number; unexpected: number; flaky: number } } | null;
-  if (pw) {
-    passed += pw.stats.expected;
-    failed += pw.stats.unexpected + pw.stats.flaky + (e2eOk || pw.stats.unexpected ? 0 : 1);
-    lines.push(`${e2eOk ? "✓" : "✗"} end-to-end: ${pw.stats.expected} passed, ${pw.stats.unexpected + pw.stats.flaky} failed`);
-  } else check("end-to-end (no report)", false);
+  const pw = readJson(`${REPORTS}/playwright.json`) as Parameters<typeof countPlaywright>[0] | null;
+  if (pw) step("end-to-end", countPlaywright(pw, e2eOk));
+  else check("end-to-end (no report)", false);
 }
 
 const summary = `${passed} passed, ${failed} failed`;

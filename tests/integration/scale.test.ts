@@ -34,6 +34,9 @@ async function plansOf(fn: () => Promise<unknown>): Promise<PlanNode[][]> {
 const seqScansOnStory = (nodes: PlanNode[]) => nodes.filter((n) => n["Node Type"] === "Seq Scan" && n["Relation Name"] === "story");
 const usesIndex = (nodes: PlanNode[], name: RegExp) => nodes.some((n) => n["Index Name"] && name.test(n["Index Name"]));
 
+// Generating 100 000 stories takes ~32 s on a quiet 2-core machine (docs/performance.md) and up
+// to ~3× that while the rest of the suite shares the cores; 5 minutes leaves room for both, and
+// a time-out here fails the run (scripts/lib/test-summary.ts counts the suite).
 beforeAll(async () => {
   await generateData(process.env.DATABASE_URL!, { stories: STORIES });
   client = new pg.Client({ connectionString: process.env.DATABASE_URL });

@@ -10,6 +10,7 @@
 // machine is shared and noisy. Results: docs/performance.md.
 import { spawn } from "node:child_process";
 import { createHmac } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -106,11 +107,14 @@ async function measureSize(stories: number, first: boolean) {
       const proxy = { url: nginx.httpsUrl, stop: nginx.stop };
       const tls = { cert: /ssl_certificate\s+(\S+);/.exec(nginx.config)![1]!, key: /ssl_certificate_key\s+(\S+);/.exec(nginx.config)![1]! };
       const statics = await startNginxStatic(path.join(scratch, "static"), new Map(PROXIED.map((p) => [p, captured.get(p)!])), tls);
-      log("\nThrough the shipped nginx config (`deploy/nginx/`, TLS), beside nginx serving the same bytes as a static file over TLS, both one worker:\n");
+      log("\nThrough the shipped nginx config (`deploy/nginx/`, TLS), beside nginx serving the same bytes (body and the app's headers) as a static file over TLS with the same access log, both one worker:\n");
       row(["path", "through the proxy req/s", "p99 ms", "errors", "nginx static file req/s", "ratio"]);
       row(["---", "---:", "---:", "---:", "---:", "---:"]);
       for (const p of PROXIED) {
-        await fetch(proxy.url + p).then((r) => r.arrayBuffer());
+        // A short run each first: the proxy's first seconds (cache file, TLS sessions) and the
+        // page cache of the static file are not what is measured.
+        wrk(proxy.url + p, 3);
+        wrk(statics.url + statics.files.get(p)!, 3);
         const via = wrk(proxy.url + p);
         const file = wrk(statics.url + statics.files.get(p)!);
         row([`\`${p}\``, f0(via.rps), f1(via.p99), via.errors + via.non2xx, f0(file.rps), f2(via.rps / file.rps)]);
@@ -200,7 +204,9 @@ async function visibleAfter(url: string, text: string, since: number): Promise<n
 async function npmStartMemory() {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "nn-bench-start-"));
   const port = await freePort();
-  const child = spawn("node_modules/.bin/tsx", ["--conditions=react-server", "scripts/start.ts"], {
+  // Exactly the command `npm start` runs (package.json), without npm's own process around it.
+  const command = JSON.parse(readFileSync("package.json", "utf8")).scripts.start as string;
+  const child = spawn("sh", ["-c", `exec ${command}`], {
     env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: "127.0.0.1", EMBEDDED_PG_PORT: String(await freePort()), DATABASE_URL: "" },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -2,7 +2,7 @@
 // the load generator, a bare node:http server and nginx serving the same bytes as references.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { chmod, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
@@ -46,8 +46,9 @@ export function capture(url: string): Promise<Captured> {
         const chunks: Buffer[] = [];
         res.on("data", (c: Buffer) => chunks.push(c));
         res.on("end", () => {
-          const keep = ["content-type", "content-encoding", "cache-control", "etag", "vary"];
-          const headers = Object.fromEntries(keep.filter((h) => res.headers[h] !== undefined).map((h) => [h, res.headers[h]!]));
+          // Every header but those that belong to one connection or one moment.
+          const skip = new Set(["connection", "keep-alive", "transfer-encoding", "content-length", "date"]);
+          const headers = Object.fromEntries(Object.entries(res.headers).filter(([h, v]) => !skip.has(h) && v !== undefined));
           resolve({ status: res.statusCode ?? 0, headers, body: Buffer.concat(chunks) });
         });
       })
@@ -98,30 +99,53 @@ export async function startNginx(dir: string, conf: (o: { dir: string; port: num
 export async function startNginxStatic(dir: string, pages: Map<string, Captured>, tls?: { cert: string; key: string }): Promise<{ url: string; files: Map<string, string>; stop: () => Promise<void> }> {
   const files = new Map<string, string>();
   await mkdir(path.join(dir, "www"), { recursive: true });
+  // Run as root, nginx's workers are `nobody`: every folder on the way to the files must let
+  // them in (mkdtemp makes 0700 folders), or the "static file" is a 403 and a false ceiling.
+  for (let d = path.join(dir, "www"); d.startsWith(os.tmpdir()) && d !== os.tmpdir(); d = path.dirname(d)) await chmod(d, 0o755);
   let i = 0;
   for (const [p, c] of pages) {
     const name = `/page-${i++}.html`;
     await writeFile(path.join(dir, "www", name), c.body);
     files.set(p, name);
   }
+  // The page's own headers (its CSP, Vary, ETag, Cache-Control …) as the app sends them, so the
+  // file answers with the same bytes as the proxy; nginx's own ETag gives way to the app's.
+  const quoted = (v: unknown) => `"${String(v).replace(/["\\]/g, "\\$&")}"`;
+  const locations = [...pages]
+    .map(([p, c]) => {
+      const headers = Object.entries(c.headers).filter(([h]) => h !== "content-type");
+      return `    location = ${files.get(p)} {
+      default_type ${quoted(c.headers["content-type"] ?? "text/html")};
+      etag off;
+${headers.map(([h, v]) => `      add_header ${h} ${quoted(v)};`).join("\n")}
+    }`;
+    })
+    .join("\n");
   const server = await startNginx(dir, ({ dir, port }) => `
 worker_processes 1;
 error_log ${dir}/logs/error.log warn;
 pid ${dir}/nginx.pid;
 events { worker_connections 1024; }
 http {
-  access_log off;
+  # Logged like the proxy's cache hits: same format, same buffer.
+  log_format bench '$remote_addr [$time_local] "$request" $status $body_bytes_sent cache=- rt=$request_time ut=- "$http_referer" "$http_user_agent"';
+  access_log ${dir}/logs/access.log bench buffer=64k flush=1s;
   sendfile on;
   tcp_nopush on;
-  keepalive_requests 100000;
   client_body_temp_path ${dir}/tmp-body; proxy_temp_path ${dir}/tmp-proxy; fastcgi_temp_path ${dir}/tmp-fcgi; uwsgi_temp_path ${dir}/tmp-uwsgi; scgi_temp_path ${dir}/tmp-scgi;
   server {
     listen 127.0.0.1:${port}${tls ? " ssl" : ""};
     ${tls ? `ssl_certificate ${tls.cert}; ssl_certificate_key ${tls.key}; ssl_protocols TLSv1.2 TLSv1.3;` : ""}
     root ${dir}/www;
-    location / { default_type text/html; add_header Content-Encoding gzip; }
+${locations}
   }
 }`);
+  // A reference that does not answer with the page is no reference.
+  for (const [p, name] of files) {
+    const res = await fetch(server.url + name);
+    await res.arrayBuffer();
+    if (res.status !== 200 || Number(res.headers.get("content-length")) !== pages.get(p)!.body.length) throw new Error(`nginx static reference answers ${res.status} for ${p} (${name}): see ${dir}/logs/error.log`);
+  }
   return { ...server, files };
 }
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseTrustedProxies } from "./client-address.mjs";
 
 // The only reader of process.env. Every variable the app or its scripts use is declared
 // here, so a wrong value stops the start with one line that names it.
@@ -27,6 +28,24 @@ const envSchema = z.object({
   BETTER_AUTH_SECRET: z.string().min(32, { error: "must be at least 32 characters (try: openssl rand -base64 32)" }).optional(),
   // Sign-in rate limiting (on by default; the end-to-end tests switch it off).
   AUTH_RATE_LIMIT: z.enum(["on", "off"], { error: 'must be "on" or "off"' }).default("on"),
+  // Time-outs on every database path, in milliseconds (lib/db/pool.ts). A frozen or unreachable
+  // database then costs a request at most these, never a hang.
+  DB_POOL_SIZE: wholeNumber(1, 200, "must be a whole number of connections 1–200").default(10),
+  DB_CONNECT_TIMEOUT_MS: wholeNumber(100, 60_000, "must be a whole number of milliseconds 100–60000").default(3000),
+  DB_STATEMENT_TIMEOUT_MS: wholeNumber(100, 600_000, "must be a whole number of milliseconds 100–600000").default(15_000),
+  DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: wholeNumber(100, 600_000, "must be a whole number of milliseconds 100–600000").default(10_000),
+  // Proxies whose X-Forwarded-For is believed (addresses or CIDR ranges, comma-separated), e.g.
+  // 127.0.0.1 for nginx on the same machine. Unset: the socket's address is the client's.
+  TRUSTED_PROXIES: z
+    .string()
+    .superRefine((v, ctx) => {
+      try {
+        parseTrustedProxies(v);
+      } catch (err) {
+        ctx.addIssue({ code: "custom", message: (err as Error).message });
+      }
+    })
+    .optional(),
   // URLs per sitemap file; the protocol allows at most 50 000.
   // Outgoing mail (invites, password resets), e.g. smtp://user:pass@smtp.example.se:587.
   // Unset: local mode prints the links to the server log and shows them to the administrator.

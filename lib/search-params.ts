@@ -1,6 +1,7 @@
 import type { SearchFilters, SearchSort } from "@/lib/db/search";
 import { parsePageParam } from "@/lib/pagination";
 import { isSlug } from "@/lib/slug";
+import { withoutUnsafeText } from "@/lib/validation/text-safety";
 
 // /sok keeps its whole state in the URL, in Swedish: ?q=…&typ=intervju&kommun=lerum&lan=…
 // &amne=…&natverk=…&ar=2022&sortera=senaste&sida=2. A value that makes no sense is dropped,
@@ -12,6 +13,8 @@ type Raw = Record<string, string | string[] | undefined>;
 const KIND = { nyhet: "NEWS", intervju: "INTERVIEW" } as const;
 export const KIND_PARAM = { NEWS: "nyhet", INTERVIEW: "intervju" } as const;
 
+const clean = (v: string | undefined) => (v === undefined ? v : withoutUnsafeText(v));
+
 function one(v: string | string[] | undefined): string | undefined {
   return typeof v === "string" ? v : undefined;
 }
@@ -20,9 +23,10 @@ export function parseSearchParams(raw: Raw): SearchState {
   const slug = (v: string | undefined) => (v && isSlug(v) ? v : undefined);
   const year = Number(one(raw.ar));
   const kind = one(raw.typ);
-  const county = one(raw.lan)?.trim();
+  // A NUL byte or half an emoji in the URL would reach PostgreSQL: dropped, like any nonsense.
+  const county = clean(one(raw.lan))?.trim();
   return {
-    q: (one(raw.q) ?? "").slice(0, 2000),
+    q: (clean(one(raw.q)) ?? "").slice(0, 2000),
     filters: {
       kind: kind && kind in KIND ? KIND[kind as keyof typeof KIND] : undefined,
       organisation: slug(one(raw.kommun)),

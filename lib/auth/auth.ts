@@ -9,7 +9,10 @@ import { audit } from "@/lib/db/audit";
 import { db } from "@/lib/db/client";
 import { recordSignInAttempt, signInBlock } from "@/lib/db/sign-in-attempts";
 import { hashPassword } from "@/lib/db/users";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/client-address.mjs";
 import { env } from "@/lib/env";
+import { clientAddressFrom } from "@/lib/request-client";
+import { signInOrigins } from "./origins";
 import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/validation/accounts";
 
 // better-auth, created lazily so that `next build` never needs a database or a secret.
@@ -48,11 +51,6 @@ const DISABLED_HTTP_PATHS = [
   "/two-factor/verify-otp",
 ];
 
-/** The client's address as the proxy in front of us reports it. */
-export function ipFromHeaders(h: Headers | undefined): string {
-  return h?.get("x-forwarded-for")?.split(",")[0]?.trim() || h?.get("x-real-ip") || "unknown";
-}
-
 // A refused sign-in answers exactly like a wrong password.
 const wrongCredentials = () => APIError.from("UNAUTHORIZED", { code: "INVALID_EMAIL_OR_PASSWORD", message: "Invalid email or password" });
 
@@ -60,11 +58,11 @@ const wrongCredentials = () => APIError.from("UNAUTHORIZED", { code: "INVALID_EM
 const guardSignIn = createAuthMiddleware(async (ctx) => {
   if (ctx.path !== "/sign-in/email" || env().AUTH_RATE_LIMIT === "off") return;
   const email = String((ctx.body as { email?: unknown } | undefined)?.email ?? "").trim().toLowerCase();
-  const ip = ipFromHeaders(ctx.headers);
+  const ip = clientAddressFrom(ctx.headers);
   const block = await signInBlock(db(), email, ip);
   if (!block) return;
   await recordSignInAttempt(db(), { email, ip, succeeded: false });
-  console.warn(`[auth] refused sign-in for ${email} from ${ip}: too many failed attempts (${block === "account" ? "account" : "address"} locked)`);
+  console.warn(`[auth] refused sign-in for ${email} from ${ip}: too many failed attempts (${block} limit)`);
   throw wrongCredentials();
 });
 
@@ -72,7 +70,7 @@ const guardSignIn = createAuthMiddleware(async (ctx) => {
 const recordSignIn = createAuthMiddleware(async (ctx) => {
   if (ctx.path !== "/sign-in/email") return;
   const email = String((ctx.body as { email?: unknown } | undefined)?.email ?? "").trim().toLowerCase();
-  const ip = ipFromHeaders(ctx.headers);
+  const ip = clientAddressFrom(ctx.headers);
   const succeeded = !isAPIError(ctx.context.returned);
   await recordSignInAttempt(db(), { email, ip, succeeded });
   if (!succeeded) {
@@ -90,6 +88,8 @@ function createAuth() {
   return betterAuth({
     appName: APP_NAME,
     baseURL: SITE_URL,
+    // Production: SITE_URL only. Local mode: any address of this machine (lib/auth/origins.ts).
+    trustedOrigins: () => signInOrigins(SITE_URL),
     secret: BETTER_AUTH_SECRET,
     database: prismaAdapter(db(), { provider: "postgresql" }),
     disabledPaths: DISABLED_HTTP_PATHS,
@@ -105,7 +105,13 @@ function createAuth() {
     },
     user: { additionalFields: { role: { type: "string", input: false, defaultValue: "WRITER" } } },
     session: { expiresIn: IDLE_SESSION_SECONDS, updateAge: 15 * 60 },
-    advanced: { useSecureCookies: SITE_URL.startsWith("https://"), defaultCookieAttributes: { httpOnly: true, sameSite: "lax" } },
+    advanced: {
+      useSecureCookies: SITE_URL.startsWith("https://"),
+      defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
+      // better-auth's own limiter keys on the address server.mjs decided, never on a
+      // client-sent X-Forwarded-For (its default).
+      ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
+    },
     rateLimit: { enabled: AUTH_RATE_LIMIT === "on", window: 60, max: 100, customRules: { "/sign-in/email": { window: 60, max: 5 } } },
     hooks: { before: guardSignIn, after: recordSignIn },
     // TOTP with an authenticator app; backup codes for a lost phone. nextCookies must come last.

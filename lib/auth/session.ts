@@ -6,7 +6,8 @@ import { audit } from "@/lib/db/audit";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { WRONG_CREDENTIALS } from "@/lib/validation/auth";
-import { ABSOLUTE_SESSION_SECONDS, auth, ipFromHeaders } from "./auth";
+import { clientAddressFrom } from "@/lib/request-client";
+import { ABSOLUTE_SESSION_SECONDS, auth } from "./auth";
 import { isRole, type Role } from "./roles";
 
 // Signing in (password, then the second factor when it is on) and reading the session.
@@ -56,7 +57,7 @@ export type SecondFactorOutcome = { ok: true } | { ok: false; reason: keyof type
 
 /** The second step of a sign-in: a TOTP code (6 digits) or a backup code, checked against the pending sign-in cookie. */
 export async function verifySecondFactor(code: string, requestHeaders: Headers): Promise<SecondFactorOutcome> {
-  const ip = ipFromHeaders(requestHeaders);
+  const ip = clientAddressFrom(requestHeaders);
   try {
     const { user } = /^\d{6}$/.test(code)
       ? await auth().api.verifyTOTP({ body: { code }, headers: requestHeaders })

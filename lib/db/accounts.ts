@@ -12,7 +12,9 @@ import { failure, invalid, success, type CommandResult } from "@/lib/newsroom/re
 import { changePasswordSchema, forgotPasswordSchema, inviteSchema, setPasswordSchema } from "@/lib/validation/accounts";
 import { fieldErrorsOf } from "@/lib/validation/form";
 import { audit } from "./audit";
+import { unlockSignIn } from "./sign-in-attempts";
 import { hashPassword, newId, USER_ID_PATTERN } from "./users";
+import { unsafeTextFields } from "@/lib/validation/text-safety";
 
 // One-time set-password links (invites and password resets) and the account commands built
 // on them. A link carries 32 random bytes; only their SHA-256 is stored, so a database leak
@@ -123,6 +125,8 @@ const MAIL_FAILED = "E-postmeddelandet kunde inte skickas. Försök igen om en s
 /** An administrator invites a new staff member: an account without a password and a 7-day link. */
 export async function inviteUser(client: PrismaClient, actor: Actor, input: unknown, options: AccountOptions = {}): Promise<CommandResult<LinkSent>> {
   assertCan(actor, "user.manage");
+  const unsafe = unsafeTextFields(input);
+  if (Object.keys(unsafe).length) return invalid(unsafe);
   const parsed = inviteSchema.safeParse(input);
   if (!parsed.success) return invalid(fieldErrorsOf(parsed.error));
   const { email, name, role } = parsed.data;
@@ -183,6 +187,19 @@ export async function sendPasswordReset(client: PrismaClient, actor: Actor, inpu
   const sent = await deliver(options.mailer ?? configuredMailer(), resetMail(user, setPasswordUrl(token), RESET_VALID_MINUTES));
   if (sent.failed) return failure(MAIL_FAILED);
   return success({ userId: user.id, email: user.email, link: sent.link }, [], sent.link ? `En länk för nytt lösenord är skapad för ${user.email}.` : `En länk för nytt lösenord har skickats till ${user.email}.`);
+}
+
+/** An administrator lets an account sign in from new addresses again after a lockout. */
+export async function unlockAccountSignIn(client: PrismaClient, actor: Actor, input: unknown, options: AccountOptions = {}): Promise<CommandResult<null>> {
+  const user = await loadTarget(client, input);
+  if (!user) return failure("Användaren finns inte.");
+  assertCan(actor, "user.manage");
+  const forgotten = await client.$transaction(async (tx) => {
+    const count = await unlockSignIn(tx, user.email);
+    await audit(tx, { actor, action: "auth.unlock", entityType: "account", entityId: user.email, summary: `Inloggningsspärren för ${user.email} hävd (${count} misslyckade försök glömda)`, ip: options.ip });
+    return count;
+  });
+  return success(null, [], forgotten ? `${user.email} kan logga in igen.` : `${user.email} var inte spärrad.`);
 }
 
 /**

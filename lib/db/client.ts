@@ -1,7 +1,8 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/generated/prisma/client";
-import { databaseUrl } from "@/lib/env";
+import { databaseUrl, env } from "@/lib/env";
+import { poolConfig, transactionOptions, type Timeouts } from "./pool";
 
 // Lazy so that `next build` (which imports route modules) never needs a database.
 const g = globalThis as unknown as { prisma?: PrismaClient; prismaUrl?: string };
@@ -10,7 +11,7 @@ export function db(): PrismaClient {
   const url = databaseUrl();
   if (!url) throw new Error("DATABASE_URL is not set");
   if (!g.prisma || g.prismaUrl !== url) {
-    g.prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+    g.prisma = newClient(url);
     g.prismaUrl = url;
   }
   return g.prisma;
@@ -22,6 +23,12 @@ export async function disconnectDb(): Promise<void> {
 }
 
 /** A client for scripts that get their database URL explicitly (seed, start, tests). */
-export function createDb(url: string): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+export function createDb(url: string, timeouts: Partial<Timeouts> = {}): PrismaClient {
+  return newClient(url, timeouts);
+}
+
+/** With the time-outs of lib/db/pool.ts on every path. */
+function newClient(url: string, overrides: Partial<Timeouts> = {}): PrismaClient {
+  const settings = { ...env(), ...overrides };
+  return new PrismaClient({ adapter: new PrismaPg(poolConfig(url, settings)), transactionOptions: transactionOptions(settings) });
 }

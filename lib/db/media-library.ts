@@ -11,6 +11,7 @@ import { failure, invalid, success, type CommandResult } from "@/lib/newsroom/re
 import { fieldErrorsOf } from "@/lib/validation/form";
 import { mediaEditSchema, mediaTextSchema, uploadErrorMessage, type MediaJson, type MediaLibraryPage, type UploadErrorCode } from "@/lib/validation/media";
 import { audit } from "./audit";
+import { unsafeTextFields } from "@/lib/validation/text-safety";
 
 // The newsroom's media library: uploads (checked and re-encoded by lib/media/ingest), alt
 // text and credits, where each image is used, and deletion of images nobody uses. Files live
@@ -177,6 +178,8 @@ export async function uploadMedia(client: PrismaClient, actor: Actor, input: unk
   const { MEDIA_MAX_MB: maxMb } = env();
   const bytes = (input as { bytes?: unknown } | null)?.bytes;
   if (Buffer.isBuffer(bytes) && bytes.length > megabytes(maxMb)) return rejected("for-stor", maxMb);
+  const unsafe = unsafeTextFields(input);
+  if (Object.keys(unsafe).length) return rejected("ogiltig", maxMb, unsafe);
   const parsed = uploadSchema.safeParse(input);
   if (!parsed.success) {
     const fieldErrors = fieldErrorsOf(parsed.error);
@@ -283,6 +286,8 @@ export async function updateMedia(client: PrismaClient, actor: Actor, input: unk
   const row = await loadForCommand(client, input);
   if (!row) return failure(NOT_FOUND);
   assertCan(actor, "media.edit", { uploadedById: row.uploadedById });
+  const unsafe = unsafeTextFields(input);
+  if (Object.keys(unsafe).length) return invalid(unsafe);
   const parsed = mediaEditSchema.safeParse(input);
   if (!parsed.success) return invalid(fieldErrorsOf(parsed.error));
   const updated = await client.$transaction(async (tx) => {

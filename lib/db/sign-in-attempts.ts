@@ -2,37 +2,58 @@ import "server-only";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { audit } from "./audit";
 
-// Brute-force protection for password sign-in. Every attempt is recorded; an account with
-// too many recent failures, or an address (IP) with too many, is refused before its password
-// is even checked. Callers answer a refusal exactly like a wrong password.
+// Brute-force protection for password sign-in (decision 016). Every attempt is recorded with the
+// client's address (lib/request-client.ts: the socket, or a trusted proxy's word). Three limits,
+// each answered exactly like a wrong password:
+//  - one account from one address: 5 failures in 15 minutes since its last success there;
+//  - one address, whatever accounts it tries: 20 failures in 15 minutes (password spraying);
+//  - one account from everywhere: 30 failures in an hour (a guess spread over many addresses).
+//    It never applies at an address the account signed in from in the last 30 days, so a
+//    stranger cannot lock a colleague out of their own office; an administrator can unlock.
 
 export const SIGN_IN_WINDOW_MINUTES = 15;
-export const MAX_ACCOUNT_FAILURES = 5;
+export const MAX_PAIR_FAILURES = 5;
 export const MAX_IP_FAILURES = 20;
-const KEEP_HOURS = 24;
+export const ACCOUNT_WINDOW_MINUTES = 60;
+export const MAX_ACCOUNT_FAILURES = 30;
+export const KNOWN_ADDRESS_DAYS = 30;
+const KEEP_FAILURES_HOURS = 24;
 const PRUNE_EVERY = 100; // attempts; pruning rides along with every hundredth insert
 
-export type SignInBlock = "account" | "ip" | null;
+export type SignInBlock = "pair" | "ip" | "account" | null;
 
-const windowStart = (now: Date) => new Date(now.getTime() - SIGN_IN_WINDOW_MINUTES * 60_000);
+const minutesBefore = (now: Date, minutes: number) => new Date(now.getTime() - minutes * 60_000);
 
-/** Failures of the account within the window since its last successful sign-in. */
-async function accountFailures(client: PrismaClient, email: string, now: Date): Promise<number> {
-  const lastSuccess = await client.signInAttempt.findFirst({ where: { email, succeeded: true, createdAt: { gte: windowStart(now) } }, orderBy: { createdAt: "desc" }, select: { createdAt: true } });
-  return client.signInAttempt.count({ where: { email, succeeded: false, createdAt: { gt: lastSuccess?.createdAt ?? windowStart(now) } } });
+/** Failures matching `where` within the window, counted from the last success that matches it. */
+async function failuresSinceSuccess(client: PrismaClient, where: { email: string; ip?: string }, since: Date): Promise<number> {
+  const lastSuccess = await client.signInAttempt.findFirst({ where: { ...where, succeeded: true, createdAt: { gte: since } }, orderBy: { createdAt: "desc" }, select: { createdAt: true } });
+  return client.signInAttempt.count({ where: { ...where, succeeded: false, createdAt: { gt: lastSuccess?.createdAt ?? since } } });
 }
 
-async function ipFailures(client: PrismaClient, ip: string, now: Date): Promise<number> {
-  return client.signInAttempt.count({ where: { ip, succeeded: false, createdAt: { gte: windowStart(now) } } });
+async function counts(client: PrismaClient, email: string, ip: string, now: Date) {
+  const [pair, fromIp, account, known] = await Promise.all([
+    failuresSinceSuccess(client, { email, ip }, minutesBefore(now, SIGN_IN_WINDOW_MINUTES)),
+    client.signInAttempt.count({ where: { ip, succeeded: false, createdAt: { gte: minutesBefore(now, SIGN_IN_WINDOW_MINUTES) } } }),
+    failuresSinceSuccess(client, { email }, minutesBefore(now, ACCOUNT_WINDOW_MINUTES)),
+    ip === "unknown" ? null : client.signInAttempt.findFirst({ where: { email, ip, succeeded: true, createdAt: { gte: minutesBefore(now, KNOWN_ADDRESS_DAYS * 24 * 60) } }, select: { id: true } }),
+  ]);
+  return { pair, fromIp, account: known ? 0 : account };
 }
 
-/** Whether a sign-in for this address from this IP must be refused right now, and why. */
+/** Whether a sign-in for this account from this address must be refused right now, and why. */
 export async function signInBlock(client: PrismaClient, email: string, ip: string, now = new Date()): Promise<SignInBlock> {
-  const [account, fromIp] = await Promise.all([accountFailures(client, email, now), ipFailures(client, ip, now)]);
-  if (account >= MAX_ACCOUNT_FAILURES) return "account";
-  if (fromIp >= MAX_IP_FAILURES) return "ip";
+  const c = await counts(client, email, ip, now);
+  if (c.pair >= MAX_PAIR_FAILURES) return "pair";
+  if (c.fromIp >= MAX_IP_FAILURES) return "ip";
+  if (c.account >= MAX_ACCOUNT_FAILURES) return "account";
   return null;
 }
+
+const LOCKOUT_TEXT: Record<Exclude<SignInBlock, null>, (a: { email: string; ip: string }) => string> = {
+  pair: (a) => `Inloggning spärrad i ${SIGN_IN_WINDOW_MINUTES} minuter för ${a.email} från ${a.ip} efter ${MAX_PAIR_FAILURES} misslyckade försök`,
+  ip: (a) => `Inloggning spärrad i ${SIGN_IN_WINDOW_MINUTES} minuter för IP-adressen ${a.ip} efter ${MAX_IP_FAILURES} misslyckade försök`,
+  account: (a) => `Inloggning spärrad för ${a.email} från nya adresser efter ${MAX_ACCOUNT_FAILURES} misslyckade försök inom en timme (kan låsas upp av en administratör)`,
+};
 
 /**
  * Records an attempt. A failure that reaches a limit is a lockout: logged and audited once,
@@ -42,25 +63,42 @@ export async function recordSignInAttempt(client: PrismaClient, attempt: { email
   const { id } = await client.signInAttempt.create({ data: { ...attempt, createdAt: now }, select: { id: true } });
   if (id % BigInt(PRUNE_EVERY) === BigInt(0)) await pruneSignInAttempts(client, now);
   if (attempt.succeeded) return null;
-  const [account, fromIp] = await Promise.all([accountFailures(client, attempt.email, now), ipFailures(client, attempt.ip, now)]);
-  const locked: SignInBlock = account === MAX_ACCOUNT_FAILURES ? "account" : fromIp === MAX_IP_FAILURES ? "ip" : null;
+  const c = await counts(client, attempt.email, attempt.ip, now);
+  const locked: SignInBlock = c.pair === MAX_PAIR_FAILURES ? "pair" : c.fromIp === MAX_IP_FAILURES ? "ip" : c.account === MAX_ACCOUNT_FAILURES ? "account" : null;
   if (locked) {
-    const what = locked === "account" ? `${attempt.email} efter ${MAX_ACCOUNT_FAILURES}` : `IP-adressen ${attempt.ip} efter ${MAX_IP_FAILURES}`;
-    console.warn(`[auth] lockout: ${locked === "account" ? attempt.email : attempt.ip} is refused for ${SIGN_IN_WINDOW_MINUTES} minutes after too many failed sign-ins`);
+    console.warn(`[auth] lockout (${locked}): ${locked === "ip" ? attempt.ip : attempt.email}${locked === "pair" ? ` from ${attempt.ip}` : ""} is refused after too many failed sign-ins`);
     await audit(client, {
       actor: null,
       action: "auth.lockout",
-      entityType: locked === "account" ? "account" : "ip",
-      entityId: locked === "account" ? attempt.email : attempt.ip,
-      summary: `Inloggning spärrad i ${SIGN_IN_WINDOW_MINUTES} minuter för ${what} misslyckade försök`,
+      entityType: locked === "ip" ? "ip" : "account",
+      entityId: locked === "ip" ? attempt.ip : attempt.email,
+      summary: LOCKOUT_TEXT[locked](attempt),
       ip: attempt.ip,
     });
   }
   return locked;
 }
 
-/** Attempts older than a day are no longer needed for any limit. */
+/** Whether the account is locked for new addresses right now (the newsroom's user page shows it). */
+export async function accountLocked(client: PrismaClient, email: string, now = new Date()): Promise<boolean> {
+  return (await failuresSinceSuccess(client, { email }, minutesBefore(now, ACCOUNT_WINDOW_MINUTES))) >= MAX_ACCOUNT_FAILURES;
+}
+
+/** An administrator's unlock: the account's recorded failures are forgotten. The caller audits. */
+export async function unlockSignIn(client: Pick<PrismaClient, "signInAttempt">, email: string): Promise<number> {
+  const { count } = await client.signInAttempt.deleteMany({ where: { email, succeeded: false } });
+  return count;
+}
+
+/** Failures older than a day and successes older than the known-address period serve no limit. */
 export async function pruneSignInAttempts(client: PrismaClient, now = new Date()): Promise<number> {
-  const { count } = await client.signInAttempt.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - KEEP_HOURS * 3_600_000) } } });
+  const { count } = await client.signInAttempt.deleteMany({
+    where: {
+      OR: [
+        { succeeded: false, createdAt: { lt: new Date(now.getTime() - KEEP_FAILURES_HOURS * 3_600_000) } },
+        { succeeded: true, createdAt: { lt: minutesBefore(now, KNOWN_ADDRESS_DAYS * 24 * 60) } },
+      ],
+    },
+  });
   return count;
 }

@@ -3,7 +3,7 @@ import { headers } from "next/headers";
 import { cache } from "react";
 import { forbidden, redirect } from "next/navigation";
 import { can, type Actor, type Permission, type Subject } from "@/lib/auth/permissions";
-import { ipFromHeaders } from "@/lib/auth/auth";
+import { clientAddressFrom } from "@/lib/request-client";
 import { getStaffUser, twoFactorSetupRequired } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { organisationIdsOf } from "@/lib/db/users";
@@ -49,5 +49,5 @@ export async function requirePermission(permission: Permission, subject?: Subjec
 
 /** The client's address as the proxy in front of us reports it, for rate limits and the audit log. */
 export async function clientIp(): Promise<string> {
-  return ipFromHeaders(await headers());
+  return clientAddressFrom(await headers());
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { refresh, revalidateTag, updateTag } from "next/cache";
 import { ForbiddenError, type Actor } from "@/lib/auth/permissions";
 import type { FormState } from "@/lib/validation/form";
+import { DATABASE_UNAVAILABLE, isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { requireActor } from "./actor";
 import type { CommandResult } from "./result";
 
@@ -33,14 +34,20 @@ export async function runAction<T, F extends { ok: false; error?: string } = nev
   values?: FormState["values"],
   options: { refresh?: boolean } = {},
 ): Promise<ActionState<T, F>> {
-  const actor = await requireActor();
+  let actor: Actor | undefined;
   let result: CommandResult<T> | F;
   try {
+    actor = await requireActor();
     result = await command(actor);
   } catch (err) {
     if (err instanceof ForbiddenError) {
-      console.warn(`[newsroom] refused ${err.permission} for ${actor.email}`);
+      console.warn(`[newsroom] refused ${err.permission} for ${actor?.email}`);
       return { error: FORBIDDEN_MESSAGE, values } as ActionState<T, F>;
+    }
+    // A database that does not answer: the form keeps every word and says so (503-like).
+    if (isDatabaseUnavailable(err)) {
+      console.warn(`[newsroom] database unavailable during an action by ${actor?.email ?? "(session not read)"}: ${(err as Error).message?.split("\n")[0]}`);
+      return { error: DATABASE_UNAVAILABLE, values } as ActionState<T, F>;
     }
     throw err;
   }

@@ -1,9 +1,16 @@
 import { z } from "zod";
+import { safeHref } from "./links";
 
 // The stored document format: TipTap/ProseMirror JSON restricted to the node and mark types
 // the public renderer knows. The seed validates against it, and so will the newsroom editor.
 
-export const linkMarkSchema = z.object({ type: z.literal("link"), attrs: z.object({ href: z.string().max(2048) }) });
+export const UNSAFE_LINK = "En länk går inte att spara: den måste gå till en webbadress (https://…), en e-postadress (mailto:…), ett telefonnummer (tel:…) eller en sida här (/…).";
+
+// The same rule the renderer applies (safeHref): what it would not render is never stored.
+export const linkMarkSchema = z.object({
+  type: z.literal("link"),
+  attrs: z.object({ href: z.string().max(2048, { error: "En länkadress får ha högst 2 048 tecken." }).refine((v) => safeHref(v) !== null, { error: UNSAFE_LINK }) }),
+});
 export const markSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("bold") }),
   z.object({ type: z.literal("italic") }),

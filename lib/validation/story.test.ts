@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { UNSAFE_LINK } from "@/lib/rich-text/schema";
 import { emptyStoryFields, parseStoryFields } from "./story";
 
 const withBody = (content: unknown[]) => ({ ...emptyStoryFields(), title: "Rubrik", lead: "Ingress", body: { type: "doc", content } });
@@ -12,6 +13,14 @@ describe("parseStoryFields", () => {
   it("keeps the schema's own words, such as a missing alt text, and reports fields by name", () => {
     const result = parseStoryFields({ ...withBody([{ type: "image", attrs: { src: "/media/a.webp", alt: " ", width: 1, height: 1 } }]), title: "" });
     expect(result).toEqual({ ok: false, fieldErrors: { title: "Skriv en rubrik.", body: "Bilden saknar alternativtext" } });
+  });
+
+  it("refuses a link the renderer would not render, in words an editor understands", () => {
+    const link = (href: string) => withBody([{ type: "paragraph", content: [{ type: "text", text: "Läs mer om programmet", marks: [{ type: "link", attrs: { href } }] }] }]);
+    for (const href of ["javascript:alert(1)", "data:text/html,<b>x</b>", "//angripare.example/", "vbscript:x", " JavaScript:alert(1)"]) {
+      expect(parseStoryFields(link(href)), href).toEqual({ ok: false, fieldErrors: { body: UNSAFE_LINK } });
+    }
+    for (const href of ["https://www.lerum.se/naringsliv", "mailto:naringsliv@lerum.se", "tel:+46302521000", "/nyheter", "#fragor"]) expect(parseStoryFields(link(href)).ok, href).toBe(true);
   });
 
   it("accepts a complete story", () => {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { richTextDocSchema, type RichTextDoc } from "@/lib/rich-text/schema";
 import { SLUG_MAX_LENGTH, SLUG_PATTERN } from "@/lib/slug";
+import { unsafeTextFields } from "./text-safety";
 
 // The story editor's data, validated by the same schema in the browser (before saving) and
 // on the server (always). Messages are Swedish and keyed by field name.
@@ -53,6 +54,9 @@ export type StoryFieldsInput = z.input<typeof storyFieldsSchema>;
  * schema itself words, such as a missing alt text, are kept).
  */
 export function parseStoryFields(input: unknown): { ok: true; fields: StoryFields } | { ok: false; fieldErrors: Record<string, string> } {
+  // Characters PostgreSQL cannot store get a field message of their own, before the schema.
+  const unsafe = unsafeTextFields(input);
+  if (Object.keys(unsafe).length) return { ok: false, fieldErrors: unsafe };
   const parsed = storyFieldsSchema.safeParse(input, { error: (issue) => (issue.path?.[0] === "body" ? BODY_INCOMPLETE : undefined) });
   if (parsed.success) return { ok: true, fields: parsed.data };
   const fieldErrors: Record<string, string> = {};

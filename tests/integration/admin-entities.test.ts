@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { ForbiddenError, type Actor } from "@/lib/auth/permissions";
 import { tags } from "@/lib/cache";
 import { markdownToDoc } from "@/lib/rich-text/markdown";
+import { UNSAFE_LINK } from "@/lib/rich-text/schema";
 import { db } from "@/lib/db/client";
 import { bodyTextToDoc, docToBodyText } from "@/lib/db/entities/network-body";
 import { getNetworkForEdit, networkCommands } from "@/lib/db/entities/networks";
@@ -13,6 +14,7 @@ import { seriesCommands } from "@/lib/db/entities/series";
 import { settingsCommands } from "@/lib/db/entities/settings";
 import { isUniqueViolation } from "@/lib/db/entities/shared";
 import { topicCommands } from "@/lib/db/entities/topics";
+import { UNSAFE_TEXT } from "@/lib/validation/text-safety";
 import { createActor, createOrganisation, createPerson, createStory, createTopic } from "../factories";
 
 // The newsroom commands for people, topics, series, networks, organisations and site settings,
@@ -50,6 +52,18 @@ const lastAudit = () => db().auditLog.findFirstOrThrow({ orderBy: { id: "desc" }
 function networkInput(over: Record<string, unknown> = {}) {
   return { name: "Företagsnätverket", slug: "", kind: "NETWORK", summary: "Ett nätverk för företagare.", body: "", ownerId: orgA.id, memberIds: [], topicIds: [], coordinatorId: "", externalUrl: "", goals: "", ...over };
 }
+
+describe("characters PostgreSQL cannot store", () => {
+  it("get a field message in every entity form instead of a database failure", async () => {
+    const nul = "Namn\u0000med NUL";
+    const half = "Halv emoji \uD83D";
+    expect(await addTopic(db(), admin, { name: nul })).toMatchObject({ ok: false, fieldErrors: { name: UNSAFE_TEXT } });
+    expect(await createSeries(db(), admin, { name: "Serie", description: half })).toMatchObject({ ok: false, fieldErrors: { description: UNSAFE_TEXT } });
+    expect(await addPerson(db(), admin, { name: "Åsa", title: nul, organisationId: orgA.id, bio: "", slug: "" })).toMatchObject({ ok: false, fieldErrors: { title: UNSAFE_TEXT } });
+    expect(await addOrganisation(db(), admin, { name: half, kind: "COMPANY" })).toMatchObject({ ok: false, fieldErrors: { name: UNSAFE_TEXT } });
+    expect(await createNetwork(db(), admin, networkInput({ body: "Text\u0000" }))).toMatchObject({ ok: false, fieldErrors: { body: UNSAFE_TEXT } });
+  });
+});
 
 describe("people", () => {
   it("lets an administrator create, rename and delete a person, with audit rows and tags", async () => {
@@ -224,6 +238,12 @@ describe("network bodies as text", () => {
       const back = bodyTextToDoc(docToBodyText(doc));
       expect(back, file).toEqual({ ok: true, doc });
     }
+  });
+
+  it("refuse a link the renderer would not render, saying why", async () => {
+    for (const text of ["Läs [här](javascript:alert(1)).", "[Ansök](data:text/html;base64,PGI+) nu"]) expect(bodyTextToDoc(text), text).toEqual({ ok: false, message: UNSAFE_LINK });
+    expect(bodyTextToDoc("[Ansök](https://www.lerum.se/ansok) nu").ok).toBe(true);
+    expect(await createNetwork(db(), admin, networkInput({ body: "[Klicka](javascript:alert(1))" }))).toMatchObject({ ok: false, fieldErrors: { body: UNSAFE_LINK } });
   });
 
   it("keeps characters that look like Markdown as plain text", () => {

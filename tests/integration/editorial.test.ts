@@ -16,6 +16,7 @@ import {
 } from "@/lib/db/editorial";
 import { getPublishedStory } from "@/lib/db/stories";
 import type { StoryFieldsInput } from "@/lib/validation/story";
+import { UNSAFE_TEXT } from "@/lib/validation/text-safety";
 import { createActor, createOrganisation, createPerson, storyFieldsInput } from "../factories";
 
 // The newsroom's story commands against a real database: permissions for the very record,
@@ -51,6 +52,14 @@ async function create(actor: Actor, over: Partial<StoryFieldsInput> = {}) {
 }
 
 describe("saving", () => {
+  it("refuses a NUL byte or half an emoji with a field message, autosave included", async () => {
+    const nul = await saveStory(db(), writer, { id: null, version: 0, fields: fields({ lead: "Ingress\u0000" }) });
+    expect(nul).toMatchObject({ ok: false, fieldErrors: { lead: UNSAFE_TEXT } });
+    const body = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Trasig \uDE00 emoji" }] }] };
+    const half = await saveStory(db(), writer, { id: null, version: 0, autosave: true, fields: fields({ body }) });
+    expect(half).toMatchObject({ ok: false, fieldErrors: { body: UNSAFE_TEXT } });
+  });
+
   it("creates a draft with a slug from the title and a first revision", async () => {
     const s = await create(writer, { title: "Ölfabrik öppnar i Lerum" });
     expect(s).toMatchObject({ slug: "olfabrik-oppnar-i-lerum", status: "DRAFT", version: 1 });

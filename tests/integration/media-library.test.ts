@@ -9,6 +9,7 @@ import { db } from "@/lib/db/client";
 import { deleteMedia, listMedia, listUsableMedia, mediaUsage, updateMedia, uploadMedia, type UploadResult } from "@/lib/db/media-library";
 import { declaredTooLarge, readLimited } from "@/lib/media/limit";
 import { sniffImageType } from "@/lib/media/sniff";
+import { UNSAFE_TEXT } from "@/lib/validation/text-safety";
 import { createActor, createPerson, createStory } from "../factories";
 import { gpsOf, pngWithGps, sidewaysJpegWithGps, solid } from "../fixtures/media/images";
 
@@ -174,6 +175,7 @@ describe("editing, usage and deletion", () => {
 
   it("requires alt text when editing, and logs the edit", async () => {
     const media = await newImage(writer, "#101010");
+    expect(await updateMedia(db(), writer, { id: media.id, alt: "Torget\u0000", caption: "", credit: "" })).toMatchObject({ ok: false, fieldErrors: { alt: UNSAFE_TEXT } });
     const missing = await updateMedia(db(), writer, { id: media.id, alt: "   ", caption: "Bildtext", credit: "" });
     expect(missing).toMatchObject({ ok: false, fieldErrors: { alt: expect.stringMatching(/alternativtext/) } });
     const saved = await updateMedia(db(), writer, { id: media.id, alt: "Torget en vinterdag", caption: "Torget i Lerum.", credit: "Foto: Test" });

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { countMatches, searchEntities, searchStories, suggestQuery, type SearchInput } from "@/lib/db/search";
+import { parseSearchParams } from "@/lib/search-params";
 import { createOrganisation, createPerson, createStory, createTopic, paragraphDoc } from "../factories";
 
 const search = (q: string, over: Partial<SearchInput> = {}) => searchStories({ q, filters: {}, sort: "relevance", page: 1, pageSize: 20, ...over });
@@ -151,5 +152,16 @@ describe("redirects for changed slugs", () => {
     await db().story.update({ where: { slug: "strategen-ny" }, data: { slug: "strategen" } });
     expect(await findStoryRedirect("strategen")).toBeNull();
     expect(await findStoryRedirect("strategen-ny")).toEqual({ kind: "NEWS", slug: "strategen" });
+  });
+});
+
+describe("hostile search parameters", () => {
+  it("drop a NUL byte or half an emoji instead of sending it to PostgreSQL", async () => {
+    const state = parseSearchParams({ q: "ny\u0000", lan: "\u0000x", kommun: "ler\u0000um" });
+    expect(state.q).toBe("ny");
+    expect(state.filters.county).toBe("x");
+    expect(state.filters.organisation).toBeUndefined();
+    await expect(searchStories({ ...state, pageSize: 20 })).resolves.toMatchObject({ total: expect.any(Number) });
+    await expect(searchStories({ ...parseSearchParams({ q: "f\uD83Dretag" }), pageSize: 20 })).resolves.toBeDefined();
   });
 });

@@ -25,7 +25,7 @@ function cookiesFrom(response: Headers, previous = ""): Headers {
     if (/max-age=0/i.test(line) || value === "") jar.delete(name);
     else jar.set(name, value);
   }
-  return new Headers({ cookie: [...jar].map(([k, v]) => `${k}=${v}`).join("; "), "x-forwarded-for": "10.8.8.8" });
+  return new Headers({ cookie: [...jar].map(([k, v]) => `${k}=${v}`).join("; "), "x-nln-client-address": "10.8.8.8" });
 }
 
 async function passwordStep(): Promise<Headers> {
@@ -77,7 +77,7 @@ describe("two-factor sign-in", () => {
     await db().session.deleteMany({ where: { userId } });
     const signIns = () => db().auditLog.count({ where: { action: "auth.sign-in", actorId: userId } });
     const before = await signIns();
-    expect(await signIn({ email: EMAIL, password: PASSWORD }, new Headers({ "x-forwarded-for": "10.8.8.8" }))).toEqual({ status: "two-factor" });
+    expect(await signIn({ email: EMAIL, password: PASSWORD }, new Headers({ "x-nln-client-address": "10.8.8.8" }))).toEqual({ status: "two-factor" });
     expect(await db().session.count({ where: { userId } })).toBe(0);
     expect(await signIns()).toBe(before);
   });

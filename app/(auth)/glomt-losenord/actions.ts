@@ -2,7 +2,7 @@
 
 import { headers } from "next/headers";
 import { after } from "next/server";
-import { ipFromHeaders } from "@/lib/auth/auth";
+import { clientAddressFrom } from "@/lib/request-client";
 import { requestPasswordReset } from "@/lib/db/accounts";
 import { db } from "@/lib/db/client";
 import { forgotPasswordSchema } from "@/lib/validation/accounts";
@@ -19,7 +19,7 @@ export async function forgotPasswordAction(_prev: FormState, formData: FormData)
   const email = String(formData.get("email") ?? "");
   const parsed = forgotPasswordSchema.safeParse({ email });
   if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values: { email } };
-  const ip = ipFromHeaders(await headers());
+  const ip = clientAddressFrom(await headers());
   after(() => requestPasswordReset(db(), parsed.data, { ip }).catch((err: Error) => console.error(`[auth] password reset failed: ${err.message}`)));
   return { ok: true, message: RESET_REQUESTED, values: { email } };
 }

@@ -1,5 +1,5 @@
 import { markdownToDoc } from "@/lib/rich-text/markdown";
-import { richTextDocSchema, type BlockNode, type InlineNode, type RichTextDoc } from "@/lib/rich-text/schema";
+import { richTextDocSchema, UNSAFE_LINK, type BlockNode, type InlineNode, type RichTextDoc } from "@/lib/rich-text/schema";
 
 // A network's body is edited as plain text in the newsroom: paragraphs separated by a blank
 // line, with the same light Markdown the content folder uses (## heading, - list, **bold**,
@@ -21,7 +21,9 @@ export function bodyTextToDoc(text: string): { ok: true; doc: RichTextDoc } | { 
     throw err;
   }
   const parsed = richTextDocSchema.safeParse(doc);
-  return parsed.success ? { ok: true, doc: parsed.data } : { ok: false, message: "Texten kunde inte tolkas. Kontrollera rubriker, listor och länkar." };
+  if (parsed.success) return { ok: true, doc: parsed.data };
+  if (parsed.error.issues.some((i) => i.message === UNSAFE_LINK)) return { ok: false, message: UNSAFE_LINK };
+  return { ok: false, message: "Texten kunde inte tolkas. Kontrollera rubriker, listor och länkar." };
 }
 
 export function docToBodyText(doc: RichTextDoc): string {

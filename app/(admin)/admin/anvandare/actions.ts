@@ -2,7 +2,7 @@
 
 import { refresh } from "next/cache";
 import { redirect } from "next/navigation";
-import { inviteUser, resendInvite, sendPasswordReset, type LinkSent } from "@/lib/db/accounts";
+import { inviteUser, resendInvite, sendPasswordReset, unlockAccountSignIn, type LinkSent } from "@/lib/db/accounts";
 import { db } from "@/lib/db/client";
 import { deleteUser, updateUserAccess } from "@/lib/db/users";
 import { clientIp } from "@/lib/newsroom/actor";
@@ -47,5 +47,12 @@ export async function sendPasswordResetAction(_prev: LinkState, formData: FormDa
 export async function deleteUserAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const state = await runAction((actor) => deleteUser(db(), actor, { userId: formData.get("userId"), confirm: formData.get("confirm") }));
   if (state.ok) redirect("/admin/anvandare?klart=borttagen");
+  return state;
+}
+
+export async function unlockSignInAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const ip = await clientIp();
+  const state = await runAction((actor) => unlockAccountSignIn(db(), actor, { userId: formData.get("userId") }, { ip }));
+  if (state.ok) refresh();
   return state;
 }

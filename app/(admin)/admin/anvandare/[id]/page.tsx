@@ -5,9 +5,10 @@ import { buttonClass } from "@/components/admin/styles";
 import { Time } from "@/components/ui/time";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
+import { accountLocked, MAX_ACCOUNT_FAILURES } from "@/lib/db/sign-in-attempts";
 import { getUserDetail, listOrganisationChoices } from "@/lib/db/users";
 import { requirePermission } from "@/lib/newsroom/actor";
-import { AccessForm, DeleteUserForm, SendLinkForm } from "./user-forms";
+import { AccessForm, DeleteUserForm, SendLinkForm, UnlockSignInForm } from "./user-forms";
 
 // One user, for administrators: facts, role and organisations, a new link, deletion (after a
 // confirmation step reached by ?ta-bort=1, so it works without JavaScript).
@@ -21,6 +22,7 @@ export default async function UserPage({ params, searchParams }: Props) {
   const { id } = await params;
   const [user, organisations] = await Promise.all([getUserDetail(db(), id), listOrganisationChoices(db())]);
   if (!user) notFound();
+  const locked = await accountLocked(db(), user.email);
   const confirmDelete = (await searchParams)["ta-bort"] === "1";
   const own = user.id === actor.id;
   const organisationNames = organisations.filter((o) => user.organisationIds.includes(o.id)).map((o) => o.name);
@@ -68,6 +70,18 @@ export default async function UserPage({ params, searchParams }: Props) {
         </p>
         <SendLinkForm userId={user.id} invitePending={user.invitePending} />
       </section>
+
+      {locked ? (
+        <section aria-labelledby="sparr-rubrik" className="mt-10 max-w-2xl">
+          <h2 id="sparr-rubrik" className="text-xl font-bold">
+            Inloggningen är spärrad
+          </h2>
+          <p className="mt-2 text-slate-700">
+            Någon har försökt logga in på kontot med fel lösenord minst {MAX_ACCOUNT_FAILURES} gånger den senaste timmen, från adresser som kontot inte har använt förut. Från adresser där personen har loggat in förut går det fortfarande. Lås upp när du vet att det var personen själv, eller be hen välja ett nytt lösenord.
+          </p>
+          <UnlockSignInForm userId={user.id} />
+        </section>
+      ) : null}
 
       {own ? null : (
         <section aria-labelledby="ta-bort-rubrik" className="mt-10 max-w-2xl">

@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { CheckboxGroup, FormMessage, SelectField, SubmitButton } from "@/components/admin/form";
 import { ROLE_LABELS, ROLES, type Role } from "@/lib/auth/roles";
 import { valueOf, valuesOf, type FormState } from "@/lib/validation/form";
-import { deleteUserAction, resendInviteAction, sendPasswordResetAction, updateUserAccessAction, type LinkState } from "../actions";
+import { deleteUserAction, resendInviteAction, sendPasswordResetAction, unlockSignInAction, updateUserAccessAction, type LinkState } from "../actions";
 import { SentLink } from "../sent-link";
 
 // The forms on one user's page: role and organisations, a new link, deletion.
@@ -58,6 +58,20 @@ export function DeleteUserForm({ userId, email }: { userId: string; email: strin
       <input type="hidden" name="confirm" value="ja" />
       <SubmitButton variant="danger" pendingLabel="Tar bort …">
         Ja, ta bort kontot för {email}
+      </SubmitButton>
+    </form>
+  );
+}
+
+/** Lifts the lockout for new addresses (lib/db/sign-in-attempts.ts). */
+export function UnlockSignInForm({ userId }: { userId: string }) {
+  const [state, action] = useActionState<FormState, FormData>(unlockSignInAction, {});
+  return (
+    <form action={action} className="mt-4 space-y-4">
+      <FormMessage state={state} />
+      <input type="hidden" name="userId" value={userId} />
+      <SubmitButton variant="secondary" pendingLabel="Låser upp …">
+        Lås upp inloggningen
       </SubmitButton>
     </form>
   );

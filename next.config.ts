@@ -1,23 +1,12 @@
 import path from "node:path";
 import type { NextConfig } from "next";
 import { PHASE_PRODUCTION_BUILD } from "next/constants";
+import { contentSecurityPolicy } from "./lib/csp";
 
 const dev = process.env.NODE_ENV === "development";
 
-// Everything the public site loads comes from this origin: no fonts, scripts or images
-// from anywhere else. Next's inline bootstrap scripts need 'unsafe-inline' without nonces.
-const csp = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ""}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join("; ");
+// Stored pages' policy (lib/csp.ts); pages rendered per request get a nonce policy from proxy.ts.
+const csp = contentSecurityPolicy({ dev });
 
 // Public pages are stored pages (decision 012): shared caches may keep them for a second and
 // serve them stale while fetching the new version, so a publish shows through a proxy within
@@ -47,7 +36,6 @@ const config: NextConfig = {
       {
         source: "/:path*",
         headers: [
-          { key: "Content-Security-Policy", value: csp },
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
           { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), interest-cohort=()" },
@@ -55,6 +43,7 @@ const config: NextConfig = {
       },
       // Public pages, unless the visitor is in the newsroom's preview (draft mode).
       ...["/", PUBLIC_PATHS].flatMap((source) => [
+        { source, headers: [{ key: "Content-Security-Policy", value: csp }] },
         { source, missing: [{ type: "cookie" as const, key: "__prerender_bypass" }], headers: [{ key: "Cache-Control", value: PUBLIC_CACHE }] },
         { source, has: [{ type: "cookie" as const, key: "__prerender_bypass" }], headers: [{ key: "Cache-Control", value: PRIVATE }] },
       ]),

@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { contentSecurityPolicy, newNonce, NONCE_PATHS } from "@/lib/csp";
 import { parsePageParam } from "@/lib/pagination";
 import { listHref } from "@/lib/paths";
 import { parsePeriod } from "@/lib/period";
@@ -8,7 +9,9 @@ import { parsePeriod } from "@/lib/period";
 //   `/kommuner/lerum?ar=2022&manad=9`) answer 308 to their path form, so no link breaks;
 //   a malformed one is a 404, as it was;
 // - `/sok` with a query is the search itself, rendered per request at /sok/resultat; without
-//   one it is a stored page like any other.
+//   one it is a stored page like any other;
+// - pages rendered per request for staff (the newsroom, sign-in, password pages) get a
+//   Content-Security-Policy with a fresh nonce, which Next puts on its own scripts (lib/csp.ts).
 
 const LIST_PATH = /^\/(nyheter|intervjuer)$|^\/(kommuner|organisationer|amnen|natverk|personer)\/[^/]+$/;
 
@@ -17,8 +20,19 @@ function one(params: URLSearchParams, key: string): string | string[] | undefine
   return all.length === 0 ? undefined : all.length === 1 ? all[0] : all;
 }
 
+/** The nonce policy, on the request (Next reads its nonce from there) and on the answer. */
+function nonced(request: NextRequest, make: (init: { request: { headers: Headers } }) => NextResponse): NextResponse {
+  const policy = contentSecurityPolicy({ nonce: newNonce(), dev: process.env.NODE_ENV === "development" });
+  const headers = new Headers(request.headers);
+  headers.set("content-security-policy", policy);
+  const response = make({ request: { headers } });
+  response.headers.set("content-security-policy", policy);
+  return response;
+}
+
 export function proxy(request: NextRequest) {
   const { pathname, searchParams, search } = request.nextUrl;
+  if (NONCE_PATHS.test(pathname)) return nonced(request, (init) => NextResponse.next(init));
   if (pathname === "/sok") {
     return search ? NextResponse.rewrite(new URL(`/sok/resultat${search}`, request.url)) : NextResponse.next();
   }
@@ -33,6 +47,10 @@ export function proxy(request: NextRequest) {
 export const config = {
   // Static literals only: Next reads them at build time.
   matcher: [
+    "/admin/:path*",
+    "/logga-in/:path*",
+    "/glomt-losenord/:path*",
+    "/nytt-losenord/:path*",
     "/sok",
     { source: "/:path*", has: [{ type: "query", key: "sida" }] },
     { source: "/:path*", has: [{ type: "query", key: "ar" }] },

@@ -1,13 +1,15 @@
 // The production server: Next's request handler behind the fast path for stored pages
 // (lib/cache-handler/fast-path.mjs, decision 015). It takes `next start`'s place, with the
 // same options: `node server.mjs -H 127.0.0.1 -p 3000` (or HOST and PORT).
+import { readFileSync } from "node:fs";
 import http from "node:http";
+import path from "node:path";
 import { parseArgs } from "node:util";
 import next from "next";
 import { FastPath } from "./lib/cache-handler/fast-path.mjs";
 import { CLIENT_ADDRESS_HEADER, clientAddress, parseTrustedProxies } from "./lib/client-address.mjs";
 import { databaseRecentlyDown, RETRY_AFTER_SECONDS } from "./lib/outage.mjs";
-import { REFUSAL_TEXT, refusal } from "./lib/request-guard.mjs";
+import { isServerActionPost, multipartBoundary, multipartFramed, REFUSAL_TEXT, refusal } from "./lib/request-guard.mjs";
 
 // Any path no route matches: Next answers it with the site's whole 404 page.
 const NOT_FOUND_PATH = "/_finns-inte";
@@ -30,20 +32,77 @@ const app = next({ dev: false, hostname, port, dir: import.meta.dirname });
 const handle = app.getRequestHandler();
 await app.prepare();
 
+// HSTS whenever the site is served over https (SITE_URL), whoever terminates TLS.
+const hsts = String(process.env.SITE_URL ?? "").startsWith("https://");
+
+// The server actions this build has: a request for any other (a page from an older deploy, or a
+// made-up id) gets a Swedish 404 here instead of an error in the log.
+const actions = (() => {
+  try {
+    const manifest = JSON.parse(readFileSync(path.join(import.meta.dirname, ".next/server/server-reference-manifest.json"), "utf8"));
+    return new Set([...Object.keys(manifest.node ?? {}), ...Object.keys(manifest.edge ?? {})]);
+  } catch {
+    return null; // no build to read: leave it to Next
+  }
+})();
+
 const fast = new FastPath();
 const server = http.createServer((req, res) => {
   // The one place that decides who the client is (decision 016); a client-sent copy is dropped.
   req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], proxies);
+  if (hsts) res.setHeader("strict-transport-security", "max-age=31536000");
   // Bad requests get their 4xx here instead of a 500 from Next (lib/request-guard.mjs).
   const refused = refusal(req);
   if (refused?.notFoundPage) {
     req.url = NOT_FOUND_PATH;
   } else if (refused) {
-    const body = REFUSAL_TEXT[refused.status] ?? "";
-    res.writeHead(refused.status, { ...refused.headers, "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", "content-length": Buffer.byteLength(body) });
-    res.end(req.method === "HEAD" ? undefined : body);
+    refuse(req, res, refused.status, refused.headers);
     return;
   }
+  const action = req.headers["next-action"];
+  if (req.method === "POST" && action !== undefined && actions && !actions.has(String(action))) {
+    refuse(req, res, 404, {}, UNKNOWN_ACTION);
+    return;
+  }
+  // A form posted to a page whose body is not framed as its Content-Type says: 400, not the
+  // 500 Next answers when it cannot parse it. Only the first chunk is looked at, then put back.
+  if (req.method === "POST" && /^\s*multipart\/form-data/i.test(String(req.headers["content-type"] ?? "")) && isServerActionPost("POST", String(req.url).split("?", 1)[0], req.headers)) {
+    const boundary = multipartBoundary(req.headers["content-type"]);
+    if (!boundary) {
+      refuse(req, res, 400);
+      return;
+    }
+    peek(req, (head) => {
+      const length = Number(req.headers["content-length"]);
+      if (!head || !multipartFramed(boundary, head, Number.isFinite(length) && head.length >= length)) refuse(req, res, 400);
+      else pass(req, res);
+    });
+    return;
+  }
+  pass(req, res);
+});
+
+/** The first chunk of a request body (put back for whoever reads next), or null if there is none. */
+function peek(req, then) {
+  const done = (chunk) => {
+    req.off("readable", onReadable).off("end", onEnd);
+    if (chunk) req.unshift(chunk);
+    then(chunk);
+  };
+  const onReadable = () => done(req.read());
+  const onEnd = () => done(null);
+  req.once("readable", onReadable).once("end", onEnd);
+}
+
+const UNKNOWN_ACTION = "Formuläret hör till en äldre version av sidan. Ladda om sidan och försök igen; det du skrev kan behöva skrivas in igen.\n";
+
+function refuse(req, res, status, headers = {}, text = undefined) {
+  const body = text ?? REFUSAL_TEXT[status] ?? "";
+  res.writeHead(status, { ...headers, "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", "content-length": Buffer.byteLength(body), ...(status === 400 && req.method === "POST" ? { connection: "close" } : {}) });
+  res.end(req.method === "HEAD" ? undefined : body);
+}
+
+function pass(req, res) {
   if (fast.serve(req, res)) return;
   fast.watch(req, res);
   // An error page while the database does not answer is an outage, not a bug: 503, try later.
@@ -56,7 +115,10 @@ const server = http.createServer((req, res) => {
     return writeHead.call(this, status, ...rest);
   };
   void handle(req, res);
-});
+}
+
+// CONNECT is no request for a page: Node would close the socket without a word.
+server.on("connect", (_req, socket) => socket.end("HTTP/1.1 405 Method Not Allowed\r\nAllow: GET, HEAD, POST\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"));
 // As `next start`: keep-alive a little longer than the usual proxies' upstream idle time.
 server.keepAliveTimeout = 5_000;
 server.listen(port, hostname, () => console.log(`✓ Ready on http://${hostname}:${port}`));

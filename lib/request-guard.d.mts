@@ -6,3 +6,5 @@ export function pathDecodes(path: string): boolean;
 export function isServerActionPost(method: string, path: string, headers: Headers): boolean;
 export function refusal(req: { method?: string; url?: string; headers: Headers }): Refusal | null;
 export const REFUSAL_TEXT: Record<number, string>;
+export function multipartBoundary(contentType: string | undefined): string | null;
+export function multipartFramed(boundary: string, head: Buffer, whole: boolean): boolean;

@@ -80,3 +80,22 @@ export const REFUSAL_TEXT = {
   403: "Formuläret skickades från en annan webbplats och togs inte emot.\n",
   405: "Metoden stöds inte här.\n",
 };
+
+/** The boundary of a multipart/form-data Content-Type, or null when it has none. */
+export function multipartBoundary(contentType) {
+  const m = /^\s*multipart\/form-data\s*;(?:.*;)?\s*boundary=(?:"([^"]{1,70})"|([^\s;"]{1,70}))/i.exec(String(contentType ?? ""));
+  return m ? (m[1] ?? m[2]) : null;
+}
+
+/**
+ * Whether the start of a form body (and, when it is all there, its end) is framed as its
+ * Content-Type says: Next answers 500 to a body it cannot parse as FormData, so such a body is
+ * answered 400 here. `whole` says `head` is the entire body.
+ */
+export function multipartFramed(boundary, head, whole) {
+  const text = head.subarray(0, Math.min(head.length, 4096)).toString("latin1");
+  const delimiter = `--${boundary}`;
+  if (!text.replace(/^(\r\n)+/, "").startsWith(delimiter)) return false;
+  if (!whole) return true;
+  return head.toString("latin1").trimEnd().endsWith(`${delimiter}--`);
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isServerActionPost, pathDecodes, refusal } from "./request-guard.mjs";
+import { isServerActionPost, multipartBoundary, multipartFramed, pathDecodes, refusal } from "./request-guard.mjs";
 
 const req = (method: string, url: string, headers: Record<string, string> = {}) => ({ method, url, headers: { host: "naringslivsnytt.se", ...headers } });
 
@@ -39,5 +39,25 @@ describe("requests refused before Next", () => {
     expect(isServerActionPost("POST", "/api/media", { "content-type": "multipart/form-data; boundary=x" })).toBe(false);
     expect(isServerActionPost("POST", "/logga-in", { "content-type": "application/x-www-form-urlencoded" })).toBe(true);
     expect(isServerActionPost("GET", "/logga-in", { "next-action": "x" })).toBe(false);
+  });
+});
+
+describe("form bodies", () => {
+  const framed = (body: string, whole = true) => multipartFramed("----x1", Buffer.from(body, "latin1"), whole);
+  it("finds the boundary, quoted or not", () => {
+    expect(multipartBoundary("multipart/form-data; boundary=----x1")).toBe("----x1");
+    expect(multipartBoundary('multipart/form-data; charset=utf-8; boundary="a b"')).toBe("a b");
+    expect(multipartBoundary("multipart/form-data")).toBeNull();
+    expect(multipartBoundary("application/json")).toBeNull();
+  });
+
+  it("accepts a body framed as its Content-Type says, and refuses garbage or a cut-off body", () => {
+    const good = '------x1\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n------x1--\r\n';
+    expect(framed(good)).toBe(true);
+    expect(framed(`\r\n${good}`)).toBe(true);
+    expect(framed(good.slice(0, 40), false)).toBe(true); // only the start has arrived yet
+    expect(framed("garbage")).toBe(false);
+    expect(framed('------x1\r\nContent-Disposition: form-data; name="a"\r\n\r\n1')).toBe(false);
+    expect(framed("")).toBe(false);
   });
 });

@@ -14,6 +14,7 @@ import { env } from "@/lib/env";
 import { clientAddressFrom } from "@/lib/request-client";
 import { signInOrigins } from "./origins";
 import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/validation/accounts";
+import { isSafeText } from "@/lib/validation/text-safety";
 
 // better-auth, created lazily so that `next build` never needs a database or a secret.
 // Staff accounts only: sign-up is off, accounts are made by administrators or user:create.
@@ -56,8 +57,13 @@ const wrongCredentials = () => APIError.from("UNAUTHORIZED", { code: "INVALID_EM
 
 /** Before the password is checked: refuse accounts and addresses with too many recent failures. */
 const guardSignIn = createAuthMiddleware(async (ctx) => {
-  if (ctx.path !== "/sign-in/email" || env().AUTH_RATE_LIMIT === "off") return;
-  const email = String((ctx.body as { email?: unknown } | undefined)?.email ?? "").trim().toLowerCase();
+  if (ctx.path !== "/sign-in/email") return;
+  const body = ctx.body as { email?: unknown; password?: unknown } | undefined;
+  // A NUL byte or half an emoji cannot be stored or looked up (PostgreSQL refuses it): a bad
+  // request, before anything reaches the database.
+  if ([body?.email, body?.password].some((v) => typeof v === "string" && !isSafeText(v))) throw APIError.from("BAD_REQUEST", { code: "INVALID_CHARACTERS", message: "Invalid characters" });
+  if (env().AUTH_RATE_LIMIT === "off") return;
+  const email = String(body?.email ?? "").trim().toLowerCase();
   const ip = clientAddressFrom(ctx.headers);
   const block = await signInBlock(db(), email, ip);
   if (!block) return;

@@ -1,5 +1,5 @@
 import "server-only";
-import { APIError } from "better-auth/api";
+import { authApiError } from "@/lib/auth/api-error";
 import { headers } from "next/headers";
 import { twoFactorStatus } from "@/lib/db/accounts";
 import { audit } from "@/lib/db/audit";
@@ -42,7 +42,7 @@ export async function signIn(credentials: { email: string; password: string }, r
     const result = await auth().api.signInEmail({ body: credentials, headers: requestHeaders });
     return "twoFactorRedirect" in result && result.twoFactorRedirect ? { status: "two-factor" } : { status: "signed-in" };
   } catch (err) {
-    if (err instanceof APIError && err.statusCode < 500) return { status: "refused", message: WRONG_CREDENTIALS };
+    if ((authApiError(err)?.statusCode ?? 500) < 500) return { status: "refused", message: WRONG_CREDENTIALS };
     throw err;
   }
 }
@@ -66,9 +66,10 @@ export async function verifySecondFactor(code: string, requestHeaders: Headers):
     await audit(db(), { actor: user, action: "auth.sign-in", entityType: "user", entityId: user.id, summary: `${user.email} loggade in (tvåfaktor, ${method})`, ip });
     return { ok: true };
   } catch (err) {
-    if (!(err instanceof APIError) || err.statusCode >= 500) throw err;
-    const errorCode = err.body?.code;
-    console.warn(`[auth] failed two-factor step from ${ip}: ${errorCode ?? err.status}`);
+    const apiError = authApiError(err);
+    if (!apiError || apiError.statusCode >= 500) throw err;
+    const errorCode = apiError.body?.code;
+    console.warn(`[auth] failed two-factor step from ${ip}: ${errorCode ?? apiError.status}`);
     if (errorCode === "ACCOUNT_TEMPORARILY_LOCKED") return { ok: false, reason: "locked" };
     if (errorCode === "INVALID_CODE" || errorCode === "INVALID_BACKUP_CODE") return { ok: false, reason: "wrong" };
     return { ok: false, reason: "expired" };

@@ -61,11 +61,11 @@ export async function startTestDatabase(opts: { archiveStories?: number; pgLog?:
 
 export type TestServer = { url: string; databaseUrl: string; next: ChildProcess; stop: () => Promise<void> };
 
-export async function startTestServer(opts: { port: number; archiveStories?: number; pgLog?: (line: string) => void }): Promise<TestServer> {
+export async function startTestServer(opts: { port: number; archiveStories?: number; pgLog?: (line: string) => void; onOutput?: (chunk: string) => void }): Promise<TestServer> {
   const database = await startTestDatabase(opts);
   try {
     ensureBuild(database);
-    const server = await startNextServer({ ...database, port: opts.port });
+    const server = await startNextServer({ ...database, port: opts.port, onOutput: opts.onOutput });
     const stop = async () => {
       await server.stop();
       await database.stop();

@@ -96,3 +96,64 @@ test("a NUL byte or half an emoji in the search parameters still answers a searc
     expect(res.status(), query).toBe(200);
   }
 });
+
+const scriptSrc = (policy: string | undefined) => /(?:^|;\s*)script-src ([^;]*)/.exec(policy ?? "")?.[1] ?? "";
+
+test("pages rendered per request allow only scripts with this request's nonce", async ({ request, page }) => {
+  const nonces: string[] = [];
+  for (let i = 0; i < 2; i++) {
+    const res = await request.get("/logga-in");
+    expect(res.status()).toBe(200);
+    const src = scriptSrc(res.headers()["content-security-policy"]);
+    expect(src).not.toContain("'unsafe-inline'");
+    const nonce = /'nonce-([A-Za-z0-9+/=]+)'/.exec(src)?.[1];
+    expect(nonce, src).toBeTruthy();
+    nonces.push(nonce!);
+    // Every script Next wrote carries it.
+    const html = await res.text();
+    const scripts = html.match(/<script\b[^>]*>/g) ?? [];
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+  }
+  expect(nonces[0]).not.toBe(nonces[1]);
+
+  // And the page works under it: the sign-in form hydrates and answers a wrong password in Swedish.
+  const blocked: string[] = [];
+  page.on("console", (m) => {
+    if (/Content Security Policy|Content-Security-Policy/i.test(m.text())) blocked.push(m.text());
+  });
+  await page.goto("/logga-in");
+  await page.getByLabel("E-postadress").fill("ingen@test.local");
+  await page.getByLabel("Lösenord", { exact: true }).fill("fel-losenord-som-ar-langt");
+  await page.getByRole("button", { name: "Logga in" }).click();
+  await expect(page.getByText("Fel e-postadress eller lösenord.")).toBeVisible();
+  expect(blocked).toEqual([]);
+});
+
+test("stored public pages keep one policy for every reader, with reports", async ({ request }) => {
+  const res = await request.get("/nyheter");
+  const policy = res.headers()["content-security-policy"];
+  expect(scriptSrc(policy)).toBe("'self' 'unsafe-inline'");
+  expect(policy).toContain("object-src 'none'");
+  expect(policy).toContain("frame-ancestors 'none'");
+  expect(policy).toContain("report-uri /api/csp-rapport");
+});
+
+test("the CSP report endpoint takes reports and refuses anything else", async ({ request }) => {
+  const report = { "csp-report": { "document-uri": "http://127.0.0.1/admin", "violated-directive": "script-src", "blocked-uri": "inline" } };
+  const ok = await request.post("/api/csp-rapport", { headers: { "content-type": "application/csp-report" }, data: JSON.stringify(report) });
+  expect(ok.status()).toBe(204);
+  expect((await request.post("/api/csp-rapport", { headers: { "content-type": "text/plain" }, data: "x" })).status()).toBe(415);
+  expect((await request.post("/api/csp-rapport", { headers: { "content-type": "application/csp-report" }, data: "{not json" })).status()).toBe(400);
+  expect((await request.post("/api/csp-rapport", { headers: { "content-type": "application/csp-report" }, data: "x".repeat(20_000) })).status()).toBe(413);
+});
+
+test("a form body that is not what its Content-Type says, or an action this build lacks, gets a 4xx", async ({ request }) => {
+  const post = (headers: Record<string, string>, data: string) => request.post("/logga-in", { headers, data });
+  expect((await post({ "content-type": "multipart/form-data" }, "garbage")).status()).toBe(400);
+  expect((await post({ "content-type": "multipart/form-data; boundary=x" }, "--x\r\nbroken")).status()).toBe(400);
+  expect((await post({ "content-type": "multipart/form-data; boundary=x" }, "not even the start")).status()).toBe(400);
+  const unknown = await post({ "next-action": "7f".repeat(21), "content-type": "text/plain;charset=UTF-8" }, "[]");
+  expect(unknown.status()).toBe(404);
+  expect(await unknown.text()).toContain("äldre version av sidan");
+});

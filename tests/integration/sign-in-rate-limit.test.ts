@@ -135,6 +135,18 @@ describe("sign-in rate limits", () => {
     expect(await db().signInAttempt.count({ where: { email: "david@lerum.se", succeeded: false } })).toBe(MAX_ACCOUNT_FAILURES + 1);
   });
 
+  it("answers a NUL byte in the address or password with 400, before the database sees it", async () => {
+    for (const body of [{ email: "asa\u0000@lerum.se", password: PASSWORD }, { email: "asa@lerum.se", password: "x\u0000" }, { email: "asa@lerum.se", password: "\uD83D" }]) {
+      const res = await auth().handler(
+        new Request("http://localhost:3000/api/auth/sign-in/email", { method: "POST", headers: { "content-type": "application/json", origin: "http://localhost:3000", [CLIENT_ADDRESS_HEADER]: "10.4.5.6" }, body: JSON.stringify(body) }),
+      );
+      expect(res.status).toBe(400);
+    }
+    expect(await db().signInAttempt.count({ where: { ip: "10.4.5.6" } })).toBe(0);
+    // Through the form: the same sentence as any refusal.
+    expect(await attempt("asa@lerum.se", "x\u0000", "10.4.5.7")).toEqual(REFUSED);
+  });
+
   it("keeps attempts for a day", async () => {
     vi.spyOn(console, "warn").mockImplementation(() => {});
     await attempt("bo@lerum.se", "fel-losenord", "10.5.5.5");

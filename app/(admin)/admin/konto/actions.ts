@@ -1,6 +1,6 @@
 "use server";
 
-import { APIError } from "better-auth/api";
+import { authApiError } from "@/lib/auth/api-error";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { auth } from "@/lib/auth/auth";
@@ -17,7 +17,7 @@ import { fieldErrorsOf, type FormState } from "@/lib/validation/form";
 const me = () => requireActor({ allowWithout2fa: true });
 const WRONG_PASSWORD = "Lösenordet stämmer inte.";
 
-const isWrongPassword = (err: unknown) => err instanceof APIError && err.body?.code === "INVALID_PASSWORD";
+const isWrongPassword = (err: unknown) => authApiError(err)?.body?.code === "INVALID_PASSWORD";
 
 export type TwoFactorSetup = { secret: string; uri: string; backupCodes: string[] };
 export type EnableState = FormState & { setup?: TwoFactorSetup };
@@ -32,7 +32,7 @@ export async function enableTwoFactorAction(prev: EnableState, formData: FormDat
     try {
       await auth().api.verifyTOTP({ body: { code: parsed.data.code }, headers: requestHeaders });
     } catch (err) {
-      if (!(err instanceof APIError) || err.statusCode >= 500) throw err;
+      if ((authApiError(err)?.statusCode ?? 500) >= 500) throw err;
       return { setup: prev.setup, fieldErrors: { code: "Koden stämmer inte. Kontrollera att klockan i telefonen går rätt och försök med nästa kod." } };
     }
     await auditTwoFactorChange(db(), actor, true, await clientIp());
@@ -47,7 +47,7 @@ export async function enableTwoFactorAction(prev: EnableState, formData: FormDat
     return { setup: { secret, uri: result.totpURI, backupCodes: result.backupCodes } };
   } catch (err) {
     if (isWrongPassword(err)) return { fieldErrors: { password: WRONG_PASSWORD } };
-    if (err instanceof APIError && err.body?.code === "TOTP_ALREADY_ENABLED") return { error: "Tvåfaktorinloggning är redan på." };
+    if (authApiError(err)?.body?.code === "TOTP_ALREADY_ENABLED") return { error: "Tvåfaktorinloggning är redan på." };
     throw err;
   }
 }

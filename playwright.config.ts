@@ -7,10 +7,12 @@ export const BASE_URL = `http://127.0.0.1:${PORT}`;
 export default defineConfig({
   testDir: "tests/e2e",
   // The two-instance test measures how fast a change crosses between servers (within 1 s): it
-  // runs after the rest, so it does not share this 2-core machine with the other specs' servers.
+  // runs after the rest, so it does not share this 2-core machine with the other specs' servers;
+  // the database-outage test, which starts a server of its own, runs after that.
   projects: [
-    { name: "site", testIgnore: /instances\.spec\.ts$/ },
+    { name: "site", testIgnore: /(instances|outage)\.spec\.ts$/ },
     { name: "instances", testMatch: /instances\.spec\.ts$/, dependencies: ["site"] },
+    { name: "outage", testMatch: /outage\.spec\.ts$/, dependencies: ["instances"] },
   ],
   fullyParallel: true,
   workers: 2,

@@ -8,7 +8,7 @@ import { parseArgs } from "node:util";
 import next from "next";
 import { FastPath } from "./lib/cache-handler/fast-path.mjs";
 import { CLIENT_ADDRESS_HEADER, clientAddress, parseTrustedProxies } from "./lib/client-address.mjs";
-import { databaseRecentlyDown, RETRY_AFTER_SECONDS } from "./lib/outage.mjs";
+import { databaseRecentlyDown, OUTAGE_PAGE, RETRY_AFTER_SECONDS } from "./lib/outage.mjs";
 import { isServerActionPost, multipartBoundary, multipartFramed, REFUSAL_TEXT, refusal } from "./lib/request-guard.mjs";
 
 // Any path no route matches: Next answers it with the site's whole 404 page.
@@ -105,14 +105,26 @@ function refuse(req, res, status, headers = {}, text = undefined) {
 function pass(req, res) {
   if (fast.serve(req, res)) return;
   fast.watch(req, res);
-  // An error page while the database does not answer is an outage, not a bug: 503, try later.
-  const writeHead = res.writeHead;
+  // An error page while the database does not answer is an outage, not a bug: a 503 with
+  // Retry-After and a whole page of our own in place of Next's (which is empty without JS).
+  // write/end are wrapped before Next's compression captures them, so its bytes pass here too.
+  const { writeHead, write, end } = res;
+  let outage = false;
   res.writeHead = function (status, ...rest) {
-    if (status === 500 && databaseRecentlyDown()) {
-      status = 503;
-      this.setHeader("retry-after", String(RETRY_AFTER_SECONDS));
-    }
-    return writeHead.call(this, status, ...rest);
+    if (status !== 500 || !databaseRecentlyDown() || req.method === "POST") return writeHead.call(this, status, ...rest);
+    outage = true;
+    for (const name of ["content-encoding", "content-length", "etag", "vary", "transfer-encoding"]) this.removeHeader(name);
+    return writeHead.call(this, 503, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", "retry-after": String(RETRY_AFTER_SECONDS), "content-length": Buffer.byteLength(OUTAGE_PAGE) });
+  };
+  res.write = function (chunk, encoding, callback) {
+    if (!outage) return write.call(this, chunk, encoding, callback);
+    (typeof encoding === "function" ? encoding : callback)?.();
+    return true;
+  };
+  res.end = function (chunk, encoding, callback) {
+    if (!outage) return end.call(this, chunk, encoding, callback);
+    const done = [chunk, encoding, callback].find((a) => typeof a === "function");
+    return end.call(this, req.method === "HEAD" ? undefined : OUTAGE_PAGE, done);
   };
   void handle(req, res);
 }

@@ -3,3 +3,4 @@ export const OUTAGE_WINDOW_MS: number;
 export const RETRY_AFTER_SECONDS: number;
 export function markDatabaseDown(now?: number): void;
 export function databaseRecentlyDown(now?: number): boolean;
+export const OUTAGE_PAGE: string;

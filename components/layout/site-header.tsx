@@ -29,7 +29,9 @@ export function SiteHeader({ siteName, tagline }: { siteName: string; tagline?: 
           <ul className="flex flex-wrap gap-x-5 gap-y-2 text-base font-semibold">
             {NAV.map((item) => (
               <li key={item.href}>
-                <Link href={item.href} className="text-slate-800 no-underline hover:text-brand-700 hover:underline">
+                {/* /sok is a stored page that reads no query: prefetched, the client router may reuse it
+                    for a search's later pages (/sok?q=…&sida=2), which then show the empty search. */}
+                <Link href={item.href} prefetch={item.href === "/sok" ? false : undefined} className="text-slate-800 no-underline hover:text-brand-700 hover:underline">
                   {item.label}
                 </Link>
               </li>

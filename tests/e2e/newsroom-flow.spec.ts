@@ -45,6 +45,8 @@ test("an administrator invites a writer by e-mail address", async ({ browser }) 
   await signIn(page, TEST_ADMIN.email, TEST_ADMIN.password);
   await page.getByRole("navigation", { name: "Redaktionen" }).getByRole("link", { name: "Användare" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  // After a client-side navigation the title arrives with the streamed metadata, after the h1.
+  await expect(page).toHaveTitle(/Användare/);
   await expectNoAxeViolations(page);
   await page.goto("/admin/anvandare/bjud-in");
   await page.getByLabel("E-postadress").fill(WRITER.email);

@@ -15,7 +15,8 @@ export default function ErrorPage({ reset }: { error: Error & { digest?: string 
         <button type="button" onClick={() => reset()} className="rounded bg-slate-900 px-4 py-2 font-semibold text-white hover:bg-slate-700 focus-visible:outline-2 focus-visible:outline-offset-2">
           Försök igen
         </button>
-        {/* A full page load, not the client router, which may be what failed. */}
+        {/* A plain link on purpose: a full page load, not the client router, which may be what
+            failed (the one place the site bypasses next/link). */}
         {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
         <a href="/">Till startsidan</a>
       </div>

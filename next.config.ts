@@ -2,6 +2,7 @@ import path from "node:path";
 import type { NextConfig } from "next";
 import { PHASE_PRODUCTION_BUILD } from "next/constants";
 import { contentSecurityPolicy } from "./lib/csp";
+import { PRIVATE_SOURCE, PUBLIC_SOURCE } from "./lib/private-paths.mjs";
 
 const dev = process.env.NODE_ENV === "development";
 
@@ -13,10 +14,6 @@ const csp = contentSecurityPolicy({ dev });
 // about two seconds. Browsers revalidate every time (cheap: the server answers from its cache).
 const PUBLIC_CACHE = "public, max-age=0, s-maxage=1, stale-while-revalidate=30, stale-if-error=86400";
 const PRIVATE = "private, no-store";
-// Paths whose answers depend on who asks: never stored by anyone.
-const PRIVATE_PATHS = "/:area(admin|api|logga-in|glomt-losenord|nytt-losenord)/:rest*";
-// Everything else but Next's hashed assets and our media files (which send their own headers).
-const PUBLIC_PATHS = "/:path((?!_next/|media/|admin|api/|logga-in|glomt-losenord|nytt-losenord).*)";
 
 const config: NextConfig = {
   poweredByHeader: false,
@@ -42,12 +39,14 @@ const config: NextConfig = {
         ],
       },
       // Public pages, unless the visitor is in the newsroom's preview (draft mode).
-      ...["/", PUBLIC_PATHS].flatMap((source) => [
+      // Paths whose answers depend on who asks are never stored by anyone (lib/private-paths.mjs);
+      // Next's hashed assets and our media files send their own headers.
+      ...["/", PUBLIC_SOURCE].flatMap((source) => [
         { source, headers: [{ key: "Content-Security-Policy", value: csp }] },
         { source, missing: [{ type: "cookie" as const, key: "__prerender_bypass" }], headers: [{ key: "Cache-Control", value: PUBLIC_CACHE }] },
         { source, has: [{ type: "cookie" as const, key: "__prerender_bypass" }], headers: [{ key: "Cache-Control", value: PRIVATE }] },
       ]),
-      { source: PRIVATE_PATHS, headers: [{ key: "Cache-Control", value: PRIVATE }] },
+      { source: PRIVATE_SOURCE, headers: [{ key: "Cache-Control", value: PRIVATE }] },
     ];
   },
 };

@@ -37,4 +37,4 @@ export function newNonce(): string {
 }
 
 /** Paths rendered per request for staff, which get the nonce policy (proxy.ts). */
-export const NONCE_PATHS = /^\/(?:admin|logga-in|glomt-losenord|nytt-losenord)(?:\/|$)/;
+export { STAFF_PATH as NONCE_PATHS } from "./private-paths.mjs";

@@ -9,6 +9,7 @@
 // no RSC or server-action headers), keyed by path and by the encodings the client accepts.
 import { createHash } from "node:crypto";
 import { LruStore } from "./lru-store.mjs";
+import { NOT_A_STORED_PAGE } from "../private-paths.mjs";
 
 const g = /** @type {any} */ (globalThis);
 
@@ -16,7 +17,6 @@ const g = /** @type {any} */ (globalThis);
 const DIFFERENT_ANSWER_HEADERS = ["rsc", "next-router-prefetch", "next-router-state-tree", "next-router-segment-prefetch", "next-action", "next-url", "x-nextjs-data", "purpose"];
 // Cookies that change the answer: draft mode (the newsroom's preview).
 const DIFFERENT_ANSWER_COOKIES = /(^|;\s*)(__prerender_bypass|__next_preview_data)=/;
-const NEVER = /^\/(_next|admin|api|logga-in|glomt-losenord|nytt-losenord|media)(\/|$)/;
 // Not replayed: they describe the connection or this one response.
 const DROP = new Set(["connection", "keep-alive", "transfer-encoding", "date", "content-length", "x-nextjs-cache", "etag"]);
 
@@ -29,7 +29,7 @@ function encodingClass(req) {
 function eligible(req) {
   if (req.method !== "GET" && req.method !== "HEAD") return false;
   const url = req.url ?? "";
-  if (url.includes("?") || NEVER.test(url)) return false;
+  if (url.includes("?") || NOT_A_STORED_PAGE.test(url)) return false;
   for (const h of DIFFERENT_ANSWER_HEADERS) if (req.headers[h] !== undefined) return false;
   const cookie = req.headers.cookie;
   return !(cookie && DIFFERENT_ANSWER_COOKIES.test(cookie));

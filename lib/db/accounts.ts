@@ -10,11 +10,10 @@ import { configuredMailer, type Mail, type Mailer } from "@/lib/mail/mailer";
 import { inviteMail, resetMail } from "@/lib/mail/messages";
 import { failure, invalid, success, type CommandResult } from "@/lib/newsroom/result";
 import { changePasswordSchema, forgotPasswordSchema, inviteSchema, setPasswordSchema } from "@/lib/validation/accounts";
-import { fieldErrorsOf } from "@/lib/validation/form";
+import { fieldErrorsOf, parseFields } from "@/lib/validation/form";
 import { audit } from "./audit";
 import { unlockSignIn } from "./sign-in-attempts";
 import { hashPassword, newId, USER_ID_PATTERN } from "./users";
-import { unsafeTextFields } from "@/lib/validation/text-safety";
 
 // One-time set-password links (invites and password resets) and the account commands built
 // on them. A link carries 32 random bytes; only their SHA-256 is stored, so a database leak
@@ -125,10 +124,8 @@ const MAIL_FAILED = "E-postmeddelandet kunde inte skickas. Försök igen om en s
 /** An administrator invites a new staff member: an account without a password and a 7-day link. */
 export async function inviteUser(client: PrismaClient, actor: Actor, input: unknown, options: AccountOptions = {}): Promise<CommandResult<LinkSent>> {
   assertCan(actor, "user.manage");
-  const unsafe = unsafeTextFields(input);
-  if (Object.keys(unsafe).length) return invalid(unsafe);
-  const parsed = inviteSchema.safeParse(input);
-  if (!parsed.success) return invalid(fieldErrorsOf(parsed.error));
+  const parsed = parseFields(inviteSchema, input);
+  if (!parsed.ok) return invalid(parsed.fieldErrors);
   const { email, name, role } = parsed.data;
   const organisationIds = [...new Set(parsed.data.organisationIds)];
   if (await client.user.findUnique({ where: { email }, select: { id: true } })) return invalid({ email: "Det finns redan ett konto med den e-postadressen." });

@@ -8,10 +8,9 @@ import { prepareUpload, storeUpload, UploadRejected } from "@/lib/media/ingest";
 import { megabytes } from "@/lib/media/limit";
 import { mediaStorage, STORAGE_KEY_PATTERN } from "@/lib/media/storage";
 import { failure, invalid, success, type CommandResult } from "@/lib/newsroom/result";
-import { fieldErrorsOf } from "@/lib/validation/form";
+import { parseFields } from "@/lib/validation/form";
 import { mediaEditSchema, mediaTextSchema, uploadErrorMessage, type MediaJson, type MediaLibraryPage, type UploadErrorCode } from "@/lib/validation/media";
 import { audit } from "./audit";
-import { unsafeTextFields } from "@/lib/validation/text-safety";
 
 // The newsroom's media library: uploads (checked and re-encoded by lib/media/ingest), alt
 // text and credits, where each image is used, and deletion of images nobody uses. Files live
@@ -178,13 +177,8 @@ export async function uploadMedia(client: PrismaClient, actor: Actor, input: unk
   const { MEDIA_MAX_MB: maxMb } = env();
   const bytes = (input as { bytes?: unknown } | null)?.bytes;
   if (Buffer.isBuffer(bytes) && bytes.length > megabytes(maxMb)) return rejected("for-stor", maxMb);
-  const unsafe = unsafeTextFields(input);
-  if (Object.keys(unsafe).length) return rejected("ogiltig", maxMb, unsafe);
-  const parsed = uploadSchema.safeParse(input);
-  if (!parsed.success) {
-    const fieldErrors = fieldErrorsOf(parsed.error);
-    return fieldErrors.bytes ? rejected("ingen-fil", maxMb) : rejected("ogiltig", maxMb, fieldErrors);
-  }
+  const parsed = parseFields(uploadSchema, input);
+  if (!parsed.ok) return parsed.fieldErrors.bytes ? rejected("ingen-fil", maxMb) : rejected("ogiltig", maxMb, parsed.fieldErrors);
   const { bytes: file, fileName, ...text } = parsed.data;
 
   let prepared;
@@ -286,10 +280,8 @@ export async function updateMedia(client: PrismaClient, actor: Actor, input: unk
   const row = await loadForCommand(client, input);
   if (!row) return failure(NOT_FOUND);
   assertCan(actor, "media.edit", { uploadedById: row.uploadedById });
-  const unsafe = unsafeTextFields(input);
-  if (Object.keys(unsafe).length) return invalid(unsafe);
-  const parsed = mediaEditSchema.safeParse(input);
-  if (!parsed.success) return invalid(fieldErrorsOf(parsed.error));
+  const parsed = parseFields(mediaEditSchema, input);
+  if (!parsed.ok) return invalid(parsed.fieldErrors);
   const updated = await client.$transaction(async (tx) => {
     const media = await tx.media.update({ where: { id: row.id }, data: parsed.data, select: rowSelect });
     await audit(tx, { actor, action: "media.edit", entityType: "media", entityId: row.id, summary: `Ändrade texterna till bilden ”${row.originalName ?? row.storageKey}”` });

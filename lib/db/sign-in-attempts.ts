@@ -30,14 +30,28 @@ async function failuresSinceSuccess(client: PrismaClient, where: { email: string
   return client.signInAttempt.count({ where: { ...where, succeeded: false, createdAt: { gt: lastSuccess?.createdAt ?? since } } });
 }
 
+/**
+ * The three limits' counts in one statement (a sign-in asks twice: before and after). Failures
+ * count from the last success that matches them, within their window; the account count is 0
+ * at an address the account signed in from within the known-address period.
+ */
 async function counts(client: PrismaClient, email: string, ip: string, now: Date) {
-  const [pair, fromIp, account, known] = await Promise.all([
-    failuresSinceSuccess(client, { email, ip }, minutesBefore(now, SIGN_IN_WINDOW_MINUTES)),
-    client.signInAttempt.count({ where: { ip, succeeded: false, createdAt: { gte: minutesBefore(now, SIGN_IN_WINDOW_MINUTES) } } }),
-    failuresSinceSuccess(client, { email }, minutesBefore(now, ACCOUNT_WINDOW_MINUTES)),
-    ip === "unknown" ? null : client.signInAttempt.findFirst({ where: { email, ip, succeeded: true, createdAt: { gte: minutesBefore(now, KNOWN_ADDRESS_DAYS * 24 * 60) } }, select: { id: true } }),
-  ]);
-  return { pair, fromIp, account: known ? 0 : account };
+  const shortWindow = minutesBefore(now, SIGN_IN_WINDOW_MINUTES);
+  const accountWindow = minutesBefore(now, ACCOUNT_WINDOW_MINUTES);
+  const knownSince = minutesBefore(now, KNOWN_ADDRESS_DAYS * 24 * 60);
+  const [row] = await client.$queryRaw<{ pair: number; from_ip: number; account: number; known: boolean }[]>`
+    WITH mine AS (
+      SELECT ip, succeeded, created_at FROM sign_in_attempt WHERE email = ${email} AND created_at >= ${knownSince}
+    ),
+    pair_success AS (SELECT max(created_at) AS at FROM mine WHERE ip = ${ip} AND succeeded AND created_at >= ${shortWindow}),
+    account_success AS (SELECT max(created_at) AS at FROM mine WHERE succeeded AND created_at >= ${accountWindow})
+    SELECT
+      (SELECT count(*)::int FROM mine, pair_success WHERE ip = ${ip} AND NOT succeeded AND created_at > coalesce(pair_success.at, ${shortWindow})) AS pair,
+      (SELECT count(*)::int FROM sign_in_attempt WHERE ip = ${ip} AND NOT succeeded AND created_at >= ${shortWindow}) AS from_ip,
+      (SELECT count(*)::int FROM mine, account_success WHERE NOT succeeded AND created_at > coalesce(account_success.at, ${accountWindow})) AS account,
+      (${ip} <> 'unknown' AND EXISTS (SELECT 1 FROM mine WHERE ip = ${ip} AND succeeded)) AS known`;
+  if (!row) throw new Error("sign-in counts: an aggregate query returned no row");
+  return { pair: row.pair, fromIp: row.from_ip, account: row.known ? 0 : row.account };
 }
 
 /** Whether a sign-in for this account from this address must be refused right now, and why. */

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { unsafeTextFields } from "./text-safety";
 
 // What a newsroom form action answers: on failure, every typed value goes back to the form
 // with a Swedish message per field, so nothing the user wrote is lost.
@@ -20,6 +21,17 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
     out[key] ??= issue.message;
   }
   return out;
+}
+
+/**
+ * The shared check of every command's input: text PostgreSQL cannot store (NUL, lone
+ * surrogates) gets its field message first, then the schema's messages, one per field.
+ */
+export function parseFields<S extends z.ZodType>(schema: S, input: unknown): { ok: true; data: z.infer<S> } | { ok: false; fieldErrors: Record<string, string> } {
+  const unsafe = unsafeTextFields(input);
+  if (Object.keys(unsafe).length) return { ok: false, fieldErrors: unsafe };
+  const parsed = schema.safeParse(input ?? {});
+  return parsed.success ? { ok: true, data: parsed.data } : { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
 }
 
 /** A FormData as plain values; repeated names (checkbox groups, multi-selects) become arrays. Files are left out. */

@@ -2,11 +2,10 @@ import "server-only";
 import { Prisma, type PrismaClient } from "@/generated/prisma/client";
 import { tags } from "@/lib/cache";
 import { slugify } from "@/lib/slug";
-import { fieldErrorsOf } from "@/lib/validation/form";
+import { parseFields } from "@/lib/validation/form";
 import { isUuid } from "@/lib/validation/entities";
 import { invalid, type CommandResult } from "@/lib/newsroom/result";
 import type { z } from "zod";
-import { unsafeTextFields } from "@/lib/validation/text-safety";
 
 // What the entity commands (people, topics, series, networks, organisations) share: reading
 // the id and confirmation from the input, slugs, unique clashes, and the story pages to refresh.
@@ -38,10 +37,8 @@ export function confirmed(input: unknown): boolean {
 export const NOT_CONFIRMED = "Bekräfta borttagningen på bekräftelsesidan först.";
 
 export function parseOrInvalid<S extends z.ZodType>(schema: S, input: unknown): { ok: true; data: z.infer<S> } | { ok: false; result: CommandResult<never> } {
-  const unsafe = unsafeTextFields(input);
-  if (Object.keys(unsafe).length) return { ok: false, result: invalid(unsafe) };
-  const parsed = schema.safeParse(input ?? {});
-  return parsed.success ? { ok: true, data: parsed.data } : { ok: false, result: invalid(fieldErrorsOf(parsed.error)) };
+  const parsed = parseFields(schema, input);
+  return parsed.ok ? parsed : { ok: false, result: invalid(parsed.fieldErrors) };
 }
 
 /** The slug typed, or one made from the name; null when the name has no usable letters. */

@@ -17,13 +17,15 @@ const MESSAGES = /timeout exceeded when trying to connect|Connection terminated|
 
 export function isDatabaseUnavailable(err: unknown, depth = 0): boolean {
   if (depth > 8 || err === null || typeof err !== "object") return false;
-  const e = err as { code?: unknown; name?: unknown; message?: unknown; cause?: unknown; kind?: unknown; originalCode?: unknown; errors?: unknown };
+  const e = err as { code?: unknown; name?: unknown; message?: unknown; cause?: unknown; kind?: unknown; originalCode?: unknown; errors?: unknown; meta?: { driverAdapterError?: unknown } };
   if (typeof e.code === "string" && (PRISMA_CODES.has(e.code) || SQLSTATE.test(e.code) || NODE_CODES.has(e.code))) return true;
   if (typeof e.originalCode === "string" && SQLSTATE.test(e.originalCode)) return true;
   if (typeof e.kind === "string" && DRIVER_KINDS.has(e.kind)) return true;
   if (e.name === "PrismaClientInitializationError") return true;
   if (typeof e.message === "string" && MESSAGES.test(e.message)) return true;
   if (Array.isArray(e.errors) && e.errors.some((x) => isDatabaseUnavailable(x, depth + 1))) return true; // AggregateError
+  // Prisma's own code for a failed query (P2010, P2039 …) wraps the driver's error, SQLSTATE and all.
+  if (e.meta && typeof e.meta === "object" && isDatabaseUnavailable(e.meta.driverAdapterError, depth + 1)) return true;
   return isDatabaseUnavailable(e.cause, depth + 1);
 }
 

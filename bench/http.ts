@@ -26,6 +26,7 @@ process.env.NODE_TLS_REJECT_UNAUTHORIZED = "0";
 
 const SIZES = (process.env.BENCH_SIZES ?? "1000,100000").split(",").map(Number);
 const FLOOD = 5000;
+const FLOODS = 3;
 const TEST_SECRET = "test-secret-that-is-only-used-by-the-throwaway-test-site";
 
 // One address per public page type; the generated municipality and topic have stories at every size.
@@ -132,26 +133,31 @@ async function measureSize(stories: number, first: boolean) {
   }
 }
 
-/** 5 000 requests for made-up slugs: memory before and after, and whether real pages stay stored. */
+/**
+ * Three floods of 5 000 requests for made-up slugs: memory before and after each (does it level
+ * off, or grow by the same again each time?), and whether real pages stay stored.
+ */
 async function flood(base: string, pid: number) {
-  const before = rssMb(pid);
-  let next = 0;
+  const rss = [rssMb(pid)];
   const statuses = new Map<number, number>();
-  await Promise.all(
-    Array.from({ length: 50 }, async () => {
-      while (next < FLOOD) {
-        const i = next++;
-        const res = await fetch(`${base}/nyheter/finns-inte-${i}-${Math.random().toString(36).slice(2)}`);
-        await res.arrayBuffer();
-        statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
-      }
-    }),
-  );
-  const after = rssMb(pid);
+  for (let round = 0; round < FLOODS; round++) {
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: 50 }, async () => {
+        while (next < FLOOD) {
+          const i = next++;
+          const res = await fetch(`${base}/nyheter/finns-inte-${round}-${i}-${Math.random().toString(36).slice(2)}`);
+          await res.arrayBuffer();
+          statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+        }
+      }),
+    );
+    rss.push(rssMb(pid));
+  }
   // Pages with a lifetime (feeds, sitemaps: five minutes) may be due by now: STALE is stored too.
   const answers = await Promise.all(PAGES.filter(([, p]) => !p.includes("finns-inte")).map(async ([, p]) => [p, (await fetch(base + p)).headers.get("x-nextjs-cache")] as const));
   const missed = answers.filter(([, c]) => c !== "HIT" && c !== "STALE");
-  log(`\nFlood: ${FLOOD} requests for made-up slugs (${[...statuses].map(([s, n]) => `${n} × ${s}`).join(", ")}), 50 at a time. Server RSS ${f0(before)} MB before, ${f0(after)} MB after; real pages still stored afterwards: ${answers.length - missed.length} of ${answers.length}${missed.length ? ` (not: ${missed.map(([p, c]) => `${p} ${c}`).join(", ")})` : ""}.`);
+  log(`\nFlood: ${FLOODS} × ${FLOOD} requests for made-up slugs (${[...statuses].map(([s, n]) => `${n} × ${s}`).join(", ")}), 50 at a time. Server RSS ${rss.map(f0).join(" → ")} MB (before, then after each round); real pages still stored afterwards: ${answers.length - missed.length} of ${answers.length}${missed.length ? ` (not: ${missed.map(([p, c]) => `${p} ${c}`).join(", ")})` : ""}.`);
 }
 
 /**

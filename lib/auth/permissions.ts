@@ -40,6 +40,18 @@ export function sharesOrganisation(actor: Actor, organisationIds: readonly strin
   return organisationIds.some((id) => actor.organisationIds.includes(id));
 }
 
+/** What the editor may offer on one story: each answered by `can`, the same rule the commands enforce. */
+export type StoryCapabilities = { edit: boolean; submit: boolean; publish: boolean; delete: boolean };
+
+export function storyCapabilities(actor: Actor, story: StoryAccess): StoryCapabilities {
+  return {
+    edit: can(actor, "story.edit", { story }),
+    submit: can(actor, "story.submit", { story }),
+    publish: can(actor, "story.publish", { story }),
+    delete: can(actor, "story.delete", { story }),
+  };
+}
+
 export function can(actor: Actor, permission: Permission, subject?: Subject): boolean {
   if (actor.role === "ADMIN") return true;
   if (ADMIN_ONLY.has(permission)) return false;

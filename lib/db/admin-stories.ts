@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma, PrismaClient } from "@/generated/prisma/client";
-import { assertCan, can, type Actor } from "@/lib/auth/permissions";
+import { assertCan, can, storyCapabilities, type Actor, type StoryCapabilities } from "@/lib/auth/permissions";
 import type { StoryFields } from "@/lib/validation/story";
 import { accessOf, fieldsOf, isUuid, storyStateSelect } from "./editorial";
 
@@ -128,7 +128,7 @@ export type StoryForEdit = {
   createdBy: string | null;
   heroImage: HeroImage | null;
   changeNotes: { note: string; createdAt: string }[];
-  can: { edit: boolean; submit: boolean; publish: boolean; delete: boolean };
+  can: StoryCapabilities;
 };
 
 /** The story as the editor shows it; null when it does not exist, 403 (thrown) when not the actor's to see. */
@@ -158,12 +158,7 @@ export async function getStoryForEdit(client: Client, actor: Actor, id: string):
     createdBy: s.createdBy?.name ?? null,
     heroImage: s.heroImage ? { id: s.heroImage.id, src: `/media/${s.heroImage.storageKey}`, alt: s.heroImage.alt, width: s.heroImage.width, height: s.heroImage.height } : null,
     changeNotes: s.changeNotes.map((c) => ({ note: c.note, createdAt: c.createdAt.toISOString() })),
-    can: {
-      edit: can(actor, "story.edit", { story: access }),
-      submit: can(actor, "story.submit", { story: access }),
-      publish: can(actor, "story.publish", { story: access }),
-      delete: can(actor, "story.delete", { story: access }),
-    },
+    can: storyCapabilities(actor, access),
   };
 }
 
@@ -218,8 +213,11 @@ export async function getHeroImage(client: Client, id: string | null): Promise<H
 }
 
 /** A story's workflow state after a step, for the editor to show without reloading. */
-export async function storyWorkflowState(client: Client, id: string): Promise<{ status: string; version: number; publishedAt: string | null; slug: string; kind: string } | null> {
+export async function storyWorkflowState(client: Client, actor: Actor, id: string): Promise<{ status: string; version: number; publishedAt: string | null; slug: string; kind: string; can: StoryCapabilities } | null> {
   if (!isUuid(id)) return null;
-  const s = await client.story.findUnique({ where: { id }, select: { status: true, version: true, publishedAt: true, slug: true, kind: true } });
-  return s ? { ...s, publishedAt: s.publishedAt?.toISOString() ?? null } : null;
+  const s = await client.story.findUnique({ where: { id }, select: { status: true, version: true, publishedAt: true, slug: true, kind: true, createdById: true, organisations: { select: { organisationId: true } } } });
+  if (!s) return null;
+  const { createdById, organisations, ...state } = s;
+  const can = storyCapabilities(actor, { createdById, status: s.status, organisationIds: organisations.map((o) => o.organisationId) });
+  return { ...state, publishedAt: s.publishedAt?.toISOString() ?? null, can };
 }

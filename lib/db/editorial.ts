@@ -1,11 +1,11 @@
 import "server-only";
 import type { Prisma, PrismaClient } from "@/generated/prisma/client";
-import { assertCan, type Actor, type StoryAccess } from "@/lib/auth/permissions";
+import { assertCan, storyCapabilities, type Actor, type StoryAccess, type StoryCapabilities } from "@/lib/auth/permissions";
 import { storyTags } from "@/lib/cache";
 import { failure, invalid, success, type CommandResult } from "@/lib/newsroom/result";
 import { cleanEditorJson } from "@/lib/rich-text/clean";
 import type { RichTextDoc } from "@/lib/rich-text/schema";
-import { slugify } from "@/lib/slug";
+import { SLUG_MAX_LENGTH, slugify } from "@/lib/slug";
 import { stockholmLocalToDate } from "@/lib/stockholm-time";
 import { fieldErrorsOf } from "@/lib/validation/form";
 import { parseStoryFields, publishProblems, saveStoryInputSchema, updateKindSchema, type StoryFields } from "@/lib/validation/story";
@@ -113,25 +113,52 @@ const IN_TRASH = "Artikeln ligger i papperskorgen. Återställ den först.";
 
 // ─── Saving ────────────────────────────────────────────────────────────────────────────────
 
-export type SavedStory = { id: string; version: number; slug: string; status: string; savedAt: string };
+/** A save's answer: the new state, and what the actor may now do with the story (it may have changed organisations). */
+export type SavedStory = { id: string; version: number; slug: string; status: string; savedAt: string; can: StoryCapabilities };
 export type StoryConflict = { version: number; updatedAt: string; updatedBy: string | null; fields: StoryFields };
 export type SaveResult = CommandResult<SavedStory> | { ok: false; error: string; conflict: StoryConflict };
 
-/** Validates and resolves the editable fields (slug made from the title when left empty). */
-async function prepareFields(client: Client, actor: Actor, raw: unknown, storyId: string | null): Promise<{ ok: true; fields: StoryFields } | { ok: false; fieldErrors: Record<string, string> }> {
+/**
+ * Validates and resolves the editable fields (slug made from the title when left empty). A
+ * draft whose address is taken gets the first free one with a suffix (`-2`, `-3` …) and a note
+ * saying so, so a save is never blocked by it; a public story keeps its clash as a field error
+ * (its address is what readers and search engines know).
+ */
+async function prepareFields(
+  client: Client,
+  actor: Actor,
+  raw: unknown,
+  story: { id: string | null; isPublic: boolean },
+): Promise<{ ok: true; fields: StoryFields; note: string | null } | { ok: false; fieldErrors: Record<string, string> }> {
   const input = raw && typeof raw === "object" ? { ...(raw as Record<string, unknown>), body: cleanEditorJson((raw as Record<string, unknown>).body) } : raw;
   const parsed = parseStoryFields(input);
   if (!parsed.ok) return parsed;
   const fields = { ...parsed.fields };
   if (!fields.slug) fields.slug = slugify(fields.title);
   if (!fields.slug) return { ok: false, fieldErrors: { slug: "Skriv en adress; rubriken innehåller inga bokstäver att göra en av." } };
-  const clash = await findSlugClash(client, fields.slug, storyId);
-  if (clash) return { ok: false, fieldErrors: { slug: `Adressen används redan av artikeln ”${clash}”. Välj en annan.` } };
   if (actor.role !== "ADMIN" && !fields.organisationIds.some((id) => actor.organisationIds.includes(id))) {
     return { ok: false, fieldErrors: { organisationIds: "Artikeln måste röra minst en av dina organisationer." } };
   }
-  return { ok: true, fields };
+  const clash = await findSlugClash(client, fields.slug, story.id);
+  if (!clash) return { ok: true, fields, note: null };
+  if (story.isPublic) return { ok: false, fieldErrors: { slug: `Adressen används redan av artikeln ”${clash}”. Välj en annan.` } };
+  const free = await freeSlug(client, fields.slug, story.id);
+  const note = `Adressen ”${fields.slug}” används redan av artikeln ”${clash}”, så utkastet fick adressen ”${free}”.`;
+  return { ok: true, fields: { ...fields, slug: free }, note };
 }
+
+/** The first of `slug-2`, `slug-3` … that no other story has (cut so the suffix fits). */
+async function freeSlug(client: Client, slug: string, exceptId: string | null): Promise<string> {
+  const base = slug.slice(0, SLUG_MAX_LENGTH - 5).replace(/-+$/, "");
+  const taken = new Set(
+    (await client.story.findMany({ where: { slug: { startsWith: `${base}-` }, ...(exceptId ? { id: { not: exceptId } } : {}) }, select: { slug: true } })).map((s) => s.slug),
+  );
+  let n = 2;
+  while (taken.has(`${base}-${n}`)) n++;
+  return `${base}-${n}`;
+}
+
+const withNote = (message: string, note: string | null) => (note ? `${message} ${note}` : message);
 
 /** The title of another story that already has this slug, if any. */
 export async function findSlugClash(client: Client, slug: string, exceptId: string | null): Promise<string | null> {
@@ -198,7 +225,7 @@ export async function saveStory(client: Client, actor: Actor, input: unknown, re
 
   if (id === null) {
     assertCan(actor, "story.create");
-    const prepared = await prepareFields(client, actor, parsedInput.data.fields, null);
+    const prepared = await prepareFields(client, actor, parsedInput.data.fields, { id: null, isPublic: false });
     if (!prepared.ok) return invalid(prepared.fieldErrors);
     const f = prepared.fields;
     const created = await client.$transaction(async (tx) => {
@@ -208,7 +235,8 @@ export async function saveStory(client: Client, actor: Actor, input: unknown, re
       await audit(tx, { actor, action: "story.create", entityType: "story", entityId: story.id, summary: `Skapade ”${f.title}”` });
       return story;
     });
-    return success({ id: created.id, version: created.version, slug: created.slug, status: created.status, savedAt: created.updatedAt.toISOString() }, [], "Artikeln är sparad som utkast.");
+    const can = storyCapabilities(actor, { createdById: actor.id, status: created.status, organisationIds: f.organisationIds });
+    return success({ id: created.id, version: created.version, slug: created.slug, status: created.status, savedAt: created.updatedAt.toISOString(), can }, [], withNote("Artikeln är sparad som utkast.", prepared.note));
   }
 
   const before = await loadState(client, id);
@@ -218,7 +246,7 @@ export async function saveStory(client: Client, actor: Actor, input: unknown, re
   const wasPublic = isPublic(before);
   if (wasPublic && autosave) return failure("Publicerade artiklar sparas bara när du väljer det.");
 
-  const prepared = await prepareFields(client, actor, parsedInput.data.fields, id);
+  const prepared = await prepareFields(client, actor, parsedInput.data.fields, { id, isPublic: wasPublic });
   if (!prepared.ok) return invalid(prepared.fieldErrors);
   const f = prepared.fields;
   let changeNote: string | null = null;
@@ -247,7 +275,8 @@ export async function saveStory(client: Client, actor: Actor, input: unknown, re
     const after = wasPublic ? await loadState(client, id) : null;
     const tags = wasPublic && after ? [...tagsOf(before), ...tagsOf(after)] : [];
     const message = why === "autosave" ? "Utkastet sparades automatiskt." : wasPublic ? "Ändringarna är publicerade." : "Artikeln är sparad.";
-    return success({ id, version: saved.version, slug: f.slug, status: before.status, savedAt: saved.savedAt.toISOString() }, tags, message);
+    const can = storyCapabilities(actor, { createdById: before.createdById, status: before.status, organisationIds: f.organisationIds });
+    return success({ id, version: saved.version, slug: f.slug, status: before.status, savedAt: saved.savedAt.toISOString(), can }, tags, withNote(message, prepared.note));
   } catch (err) {
     if (!(err instanceof VersionConflict)) throw err;
     const current = await loadState(client, id);

@@ -3,10 +3,11 @@ import { refresh, revalidateTag, updateTag } from "next/cache";
 import { ForbiddenError, type Actor } from "@/lib/auth/permissions";
 import type { FormState } from "@/lib/validation/form";
 import { DATABASE_UNAVAILABLE, isDatabaseUnavailable } from "@/lib/db/unavailable";
-import { requireActor } from "./actor";
+import { currentActor, requireActor } from "./actor";
 import type { CommandResult } from "./result";
 
 export const FORBIDDEN_MESSAGE = "Du har inte behörighet att göra det här.";
+export const SESSION_EXPIRED_MESSAGE = "Du har blivit utloggad, så inget sparades. Allt du skrev finns kvar här: logga in igen i en ny flik och försök sedan igen.";
 
 /**
  * Invalidates public cache tags at once. In a server action updateTag expires them so the
@@ -24,8 +25,8 @@ export function invalidate(tagList: string[], context: "action" | "route" = "act
 export type ActionState<T, F = never> = FormState & { value?: T } & ([F] extends [never] ? unknown : Partial<Omit<F, "ok">>);
 
 /**
- * The body of every newsroom server action: the signed-in actor (or a redirect to sign-in),
- * the command, cache invalidation, and a FormState for the form. `values` are the typed
+ * The body of every newsroom server action: the signed-in actor (without one, an answer that
+ * keeps the form and asks to sign in again), the command, cache invalidation, and a FormState for the form. `values` are the typed
  * values, returned on failure so the form keeps every word. A command may fail with more
  * than a message (the story editor's conflict, F): that comes back to the form as it is.
  */
@@ -37,6 +38,9 @@ export async function runAction<T, F extends { ok: false; error?: string } = nev
   let actor: Actor | undefined;
   let result: CommandResult<T> | F;
   try {
+    // No session (it expired, or the user signed out in another tab): an answer, not a
+    // redirect to the sign-in page, which would throw away what the form holds.
+    if (!(await currentActor())) return { error: SESSION_EXPIRED_MESSAGE, sessionExpired: true, values } as ActionState<T, F>;
     actor = await requireActor();
     result = await command(actor);
   } catch (err) {

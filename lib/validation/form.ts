@@ -9,6 +9,8 @@ export type FormState = {
   error?: string; // failure for the whole form, shown in an alert
   fieldErrors?: Record<string, string>;
   values?: Record<string, string | string[]>;
+  /** The session ended while the form was open: sign in again (in another tab) and send it again. */
+  sessionExpired?: boolean;
 };
 
 export const emptyFormState: FormState = {};

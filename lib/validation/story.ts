@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { richTextDocSchema, type RichTextDoc } from "@/lib/rich-text/schema";
-import { SLUG_MAX_LENGTH, SLUG_PATTERN } from "@/lib/slug";
+import { SLUG_MAX_LENGTH, slugify } from "@/lib/slug";
 import { unsafeTextFields } from "./text-safety";
 
 // The story editor's data, validated by the same schema in the browser (before saving) and
@@ -26,12 +26,12 @@ const optionalText = (max: number, label: string) =>
 export const storyFieldsSchema = z.object({
   kind: z.enum(["NEWS", "INTERVIEW"], { error: "Välj nyhet eller intervju." }),
   title: z.string().trim().min(1, { error: "Skriv en rubrik." }).max(200, { error: "Rubriken får vara högst 200 tecken." }),
-  // Empty means "make one from the title".
+  // Normalised with the same function as titles ("Åre Företag!" → "are-foretag"); empty, or
+  // nothing usable typed (an emoji), means "make one from the title".
   slug: z
     .string()
-    .trim()
-    .max(SLUG_MAX_LENGTH, { error: `Adressen får vara högst ${SLUG_MAX_LENGTH} tecken.` })
-    .refine((v) => v === "" || SLUG_PATTERN.test(v), { error: "Adressen får bara innehålla a–z, 0–9 och bindestreck, som i ”ny-fabrik-i-lerum”." }),
+    .max(SLUG_MAX_LENGTH * 4, { error: `Adressen får vara högst ${SLUG_MAX_LENGTH} tecken.` })
+    .transform((v) => slugify(v)),
   lead: z.string().trim().min(1, { error: "Skriv en ingress." }).max(600, { error: "Ingressen får vara högst 600 tecken." }),
   body: richTextDocSchema,
   heroImageId: uuid.nullable(),

@@ -107,3 +107,96 @@ test("the body editor and the media library work by keyboard", async ({ browser 
   await page.keyboard.press("Escape");
   await expect(dialog).toBeHidden();
 });
+
+test("an inserted image stays when typing goes on after it", async ({ browser }) => {
+  const page = await staffPage(browser, TEST_EDITOR);
+  await page.goto("/admin/artiklar/ny");
+  await titleField(page).fill("Bilden ska stå kvar när man skriver vidare");
+  await page.getByLabel("Ingress").fill("En ingress till en artikel med en bild mitt i texten.");
+  const body = page.getByRole("textbox", { name: "Brödtext" });
+  await body.click();
+  await page.keyboard.type("Första stycket.");
+  await page.keyboard.press("Enter");
+  await page.getByRole("button", { name: "Bild", exact: true }).click();
+  const dialog = page.getByRole("dialog", { name: "Välj en bild" });
+  await dialog.getByRole("button", { name: /Välj bilden:/ }).first().click();
+  await expect(dialog).toBeHidden();
+  // Typing right away goes after the image; before, the first key replaced the selected image.
+  await page.keyboard.type("Texten efter bilden.");
+  await expect(body.locator(".editor-figure")).toHaveCount(1);
+  await expect(body.locator("p").last()).toHaveText("Texten efter bilden.");
+
+  await page.getByRole("button", { name: "Spara", exact: true }).click();
+  await expect(page).toHaveURL(/\/admin\/artiklar\/[0-9a-f-]{36}$/);
+  await expect(page.getByText(/^Artikeln är sparad/)).toBeVisible();
+  await page.reload();
+  await expect(body.locator(".editor-figure")).toHaveCount(1);
+  await expect(body).toContainText("Första stycket.");
+  await expect(body).toContainText("Texten efter bilden.");
+});
+
+test("an editor's new story can be published right after its first save, without a reload", async ({ browser }) => {
+  const page = await staffPage(browser, TEST_EDITOR);
+  await page.goto("/admin/artiklar/ny");
+  await titleField(page).fill("Redaktören publicerar sin nya artikel direkt");
+  await page.getByLabel("Ingress").fill("En ingress till en artikel som publiceras utan att sidan laddas om.");
+  await page.getByRole("textbox", { name: "Brödtext" }).click();
+  await page.keyboard.type("Brödtexten är kort men räcker.");
+  await page.getByRole("button", { name: "Spara", exact: true }).click();
+  await expect(page.getByText(/^Artikeln är sparad/)).toBeVisible();
+  // Before, the new-story page told the editor it could not publish until the page was loaded again.
+  await page.getByRole("button", { name: "Publicera nu" }).click();
+  await expect(page.getByText("Artikeln är publicerad.")).toBeVisible();
+});
+
+test("a session that ends while editing keeps the text, and the save goes through after signing in again in a new tab", async ({ browser }) => {
+  const page = await staffPage(browser, TEST_EDITOR);
+  const path = await newDraft(page, "Sessionen tar slut mitt i skrivandet");
+  // The session ends (its cookie is gone, as after signing out in another tab or an expiry).
+  await page.context().clearCookies();
+  const body = page.getByRole("textbox", { name: "Brödtext" });
+  await body.click();
+  await page.keyboard.type("Ett stycke skrivet efter att sessionen tog slut.");
+  await page.getByRole("button", { name: "Spara", exact: true }).click();
+  // Before, the editor went to /logga-in and then /admin, and the paragraph was gone.
+  const dialog = page.getByRole("dialog", { name: "Du har blivit utloggad" });
+  await expect(dialog).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`${path}$`));
+  await expect(body).toContainText("Ett stycke skrivet efter att sessionen tog slut.");
+  await expectNoAxeViolations(page);
+
+  const [tab] = await Promise.all([page.waitForEvent("popup"), dialog.getByRole("link", { name: "Logga in i en ny flik" }).click()]);
+  await signIn(tab, TEST_EDITOR.email, TEST_EDITOR.password);
+  await tab.close();
+  await dialog.getByRole("button", { name: "Spara igen" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText(/^Artikeln är sparad/)).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("textbox", { name: "Brödtext" })).toContainText("Ett stycke skrivet efter att sessionen tog slut.");
+});
+
+test("unsaved work is kept in the browser and offered back when the story is opened again", async ({ browser }) => {
+  const page = await staffPage(browser, TEST_EDITOR);
+  const path = await newDraft(page, "Webbläsaren minns det osparade");
+  await page.getByRole("textbox", { name: "Brödtext" }).click();
+  await page.keyboard.type("Skrivet strax innan fliken stängdes.");
+  // The tab goes away before autosave (3 s after the last key): a crash, say.
+  await page.waitForTimeout(700);
+  const context = page.context();
+  await page.close();
+
+  const again = await context.newPage();
+  await again.goto(path);
+  const offer = again.getByRole("region", { name: "Osparade ändringar finns kvar" });
+  await expect(offer).toBeVisible();
+  await expect(again.getByRole("textbox", { name: "Brödtext" })).not.toContainText("Skrivet strax innan");
+  await expectNoAxeViolations(again);
+  await offer.getByRole("button", { name: "Återställ ändringarna" }).click();
+  await expect(again.getByRole("textbox", { name: "Brödtext" })).toContainText("Skrivet strax innan fliken stängdes.");
+  await again.getByRole("button", { name: "Spara", exact: true }).click();
+  await expect(again.getByText(/^Artikeln är sparad/)).toBeVisible();
+  // Saved: nothing left to offer.
+  await again.reload();
+  await expect(again.getByRole("textbox", { name: "Brödtext" })).toContainText("Skrivet strax innan fliken stängdes.");
+  await expect(again.getByRole("region", { name: "Osparade ändringar finns kvar" })).toHaveCount(0);
+});

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { ForbiddenError, type Actor } from "@/lib/auth/permissions";
-import { getRevisionPair, listAdminStories, listRevisions } from "@/lib/db/admin-stories";
+import { getRevisionPair, listAdminStories, listRevisions, storyWorkflowState } from "@/lib/db/admin-stories";
 import { db } from "@/lib/db/client";
 import {
   archiveStory,
@@ -68,13 +68,28 @@ describe("saving", () => {
   });
 
   it("answers bad input with Swedish messages per field", async () => {
-    const result = await saveStory(db(), writer, { id: null, version: 0, fields: fields({ title: "  ", slug: "Inte OK!" }) });
-    expect(result).toMatchObject({ ok: false, fieldErrors: { title: "Skriv en rubrik.", slug: expect.stringContaining("a–z") } });
+    const result = await saveStory(db(), writer, { id: null, version: 0, fields: fields({ title: "  ", lead: "" }) });
+    expect(result).toMatchObject({ ok: false, fieldErrors: { title: "Skriv en rubrik.", lead: "Skriv en ingress." } });
   });
 
-  it("shows a slug clash as a field error", async () => {
-    await create(writer, { slug: "samma-adress" });
-    const result = await saveStory(db(), writer, { id: null, version: 0, fields: fields({ slug: "samma-adress" }) });
+  it("normalises a hand-typed slug like a title; one with nothing usable is made from the title", async () => {
+    // Before, "Inte OK!" was refused and "Åre företag" reported free and then refused on save.
+    expect(await create(writer, { slug: "Åre Företag – Nytt!" })).toMatchObject({ slug: "are-foretag-nytt" });
+    expect(await create(writer, { title: "Emojin räknas inte", slug: "😀" })).toMatchObject({ slug: "emojin-raknas-inte" });
+  });
+
+  it("gives a draft whose address is taken the first free suffix and says so; a published story's clash stays a field error", async () => {
+    await create(writer, { slug: "samma-adress", title: "Den första" });
+    // Before, every save of the second story was refused, autosave included, and it was never stored.
+    const second = await saveStory(db(), writer, { id: null, version: 0, fields: fields({ slug: "samma-adress" }) });
+    expect(second).toMatchObject({ ok: true, value: { slug: "samma-adress-2" }, message: expect.stringContaining("”samma-adress-2”") });
+    const third = saved(await saveStory(db(), writer, { id: null, version: 0, autosave: true, fields: fields({ slug: "samma-adress" }) }));
+    expect(third.slug).toBe("samma-adress-3");
+
+    const live = await create(lerumEditor, { slug: "levande-adress" });
+    saved(await publishStory(db(), lerumEditor, { id: live.id }) as never);
+    const version = (await db().story.findUniqueOrThrow({ where: { id: live.id } })).version;
+    const result = await saveStory(db(), lerumEditor, { id: live.id, version, fields: fields({ slug: "samma-adress" }) });
     expect(result).toMatchObject({ ok: false, fieldErrors: { slug: expect.stringContaining("används redan") } });
   });
 
@@ -139,6 +154,19 @@ describe("permissions for the very record", () => {
   it("lets an editor publish a story shared between Lerum and Stenungsund", async () => {
     const s = await create(stenungsundEditor, { organisationIds: [stenungsund.id, lerum.id] });
     expect((await publishStory(db(), lerumEditor, { id: s.id })).ok).toBe(true);
+  });
+
+  it("answers every save with what the actor may now do, as the commands would judge it", async () => {
+    // An editor's new story of their own organisation: publishable from its first save.
+    expect((await create(lerumEditor)).can).toEqual({ edit: true, submit: true, publish: true, delete: true });
+    // A writer's: theirs to edit and submit, not to publish.
+    const draft = await create(writer);
+    expect(draft.can).toMatchObject({ edit: true, submit: true, publish: false });
+    // Submitted, the writer's story is no longer theirs to change: the answer of the step says so.
+    saved(await submitForReview(db(), writer, { id: draft.id }) as never);
+    expect(await storyWorkflowState(db(), writer, draft.id)).toMatchObject({ status: "IN_REVIEW", can: { edit: false, submit: false, publish: false } });
+    expect(await storyWorkflowState(db(), lerumEditor, draft.id)).toMatchObject({ can: { edit: true, publish: true } });
+    expect(await storyWorkflowState(db(), stenungsundEditor, draft.id)).toMatchObject({ can: { edit: false, publish: false } });
   });
 
   it("lists only what the actor may see", async () => {

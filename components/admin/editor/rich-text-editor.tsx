@@ -1,5 +1,6 @@
 "use client";
 
+import { NodeSelection } from "@tiptap/pm/state";
 import { EditorContent, useEditor, useEditorState, type Editor } from "@tiptap/react";
 import type { ReactNode } from "react";
 import type { ImageAttrs, RichTextDoc } from "@/lib/rich-text/schema";
@@ -45,6 +46,19 @@ export function RichTextEditor({ initial, labelId, errorId, invalid, onChange, p
   );
 }
 
+/**
+ * TipTap leaves an inserted atom (an image) selected as a node, and the next key typed would
+ * replace it. The cursor goes to the start of the text block after it instead, a new empty
+ * paragraph when none follows.
+ */
+function cursorAfterSelectedBlock(editor: Editor) {
+  const { selection, doc } = editor.state;
+  if (!(selection instanceof NodeSelection)) return;
+  const after = selection.to;
+  if (doc.resolve(after).nodeAfter?.isTextblock) editor.chain().focus().setTextSelection(after + 1).run();
+  else editor.chain().focus().insertContentAt(after, { type: "paragraph" }).setTextSelection(after + 1).run();
+}
+
 function Toolbar({ editor, pickImage }: { editor: Editor; pickImage: Props["pickImage"] }) {
   const state = useEditorState({
     editor,
@@ -73,8 +87,9 @@ function Toolbar({ editor, pickImage }: { editor: Editor; pickImage: Props["pick
 
   const insertImage = async () => {
     const image = await pickImage();
-    if (image) chain().insertContent({ type: "image", attrs: image }).run();
-    else editor.commands.focus();
+    if (!image) return void editor.commands.focus();
+    chain().insertContent({ type: "image", attrs: image }).run();
+    cursorAfterSelectedBlock(editor);
   };
 
   const insertFactBox = () => {

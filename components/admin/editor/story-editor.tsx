@@ -7,6 +7,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } fro
 import { checkSlugAction, saveStoryAction, storyWorkflowAction, type SaveState } from "@/app/(admin)/admin/artiklar/actions";
 import { FieldDiffList } from "@/components/admin/field-diff";
 import { buttonClass } from "@/components/admin/styles";
+import type { StoryCapabilities } from "@/lib/auth/permissions";
 import { STATUS_LABELS } from "@/lib/newsroom/labels";
 import { diffStories } from "@/lib/newsroom/story-diff";
 import { storyPath } from "@/lib/paths";
@@ -16,6 +17,8 @@ import { slugify } from "@/lib/slug";
 import { CHANGE_NOTE_MAX, META_DESCRIPTION_MAX, parseStoryFields, type StoryFields } from "@/lib/validation/story";
 import { useMediaPicker, type PickedImage } from "./media-picker";
 import { RichTextEditor } from "./rich-text-editor";
+import { handOverNotice, localCopyKey, readLocalCopy, removeLocalCopy, takeHandedOverNotice, writeLocalCopy, type LocalCopy } from "./local-copy";
+import { SessionExpiredDialog } from "./session-dialog";
 
 // The story editor. Every typed word lives in this component's state until the server has
 // it: a failed save only adds messages; drafts autosave a few seconds after typing stops;
@@ -33,7 +36,7 @@ export type EditorStory = {
   publishedAt: string | null;
   fields: StoryFields;
   heroImage: Hero;
-  can: { edit: boolean; submit: boolean; publish: boolean; delete: boolean };
+  can: StoryCapabilities;
 };
 
 type Form = {
@@ -83,7 +86,9 @@ function fieldsOf(form: Form, body: unknown) {
   };
 }
 
-export function StoryEditor({ story, options }: { story: EditorStory; options: EditorOptions }) {
+type Draft = { form: Form; body: unknown };
+
+export function StoryEditor({ story, options, userId }: { story: EditorStory; options: EditorOptions; userId: string }) {
   const router = useRouter();
   const [id, setId] = useState(story.id);
   // What the server has: the story's id and the version the next save builds on. A ref, so a
@@ -91,14 +96,28 @@ export function StoryEditor({ story, options }: { story: EditorStory; options: E
   const persisted = useRef({ id: story.id, version: story.version });
   const queue = useRef<Promise<unknown>>(Promise.resolve());
   const [status, setStatus] = useState(story.status);
+  // From the server after every save and step, never guessed here.
+  const [can, setCan] = useState(story.can);
   const [publishedAt, setPublishedAt] = useState(story.publishedAt);
   const [form, setForm] = useState<Form>(() => formOf(story.fields));
   const body = useRef<unknown>(story.fields.body);
+  // The body editor starts from this; a restored local copy remounts it (bodyKey).
+  const [bodyStart, setBodyStart] = useState<{ key: number; doc: unknown }>(() => ({ key: 0, doc: story.fields.body }));
+  // Unsaved work this browser kept from an earlier visit, offered back once.
+  const [offer, setOffer] = useState<LocalCopy<Draft> | null>(null);
+  const formNow = useRef(form);
+  useEffect(() => {
+    formNow.current = form;
+  }, [form]);
+  const localTimer = useRef<number | undefined>(undefined);
   const [hero, setHero] = useState<Hero>(story.heroImage);
   const [slugTouched, setSlugTouched] = useState(!!story.id);
   const [slugCheck, setSlugCheck] = useState<{ slug: string; clash: string | null } | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
+  // The session ended: autosave waits, and the dialog asks to sign in again (closable).
+  const [sessionExpired, setSessionExpired] = useState(false);
+  const [sessionDialog, setSessionDialog] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const [dirty, setDirty] = useState(false);
@@ -114,7 +133,7 @@ export function StoryEditor({ story, options }: { story: EditorStory; options: E
   const picker = useMediaPicker();
   const heroPicker = useMediaPicker();
   const isPublic = status === "PUBLISHED";
-  const readOnly = !story.can.edit;
+  const readOnly = !can.edit;
 
   const names = useMemo(() => {
     const map: Record<string, string> = {};
@@ -123,10 +142,52 @@ export function StoryEditor({ story, options }: { story: EditorStory; options: E
     return map;
   }, [options, hero]);
 
+  // Every change is also kept in this browser, a moment after it is made.
   const touch = useCallback(() => {
     changeSeq.current += 1;
     setDirty(true);
-  }, []);
+    window.clearTimeout(localTimer.current);
+    localTimer.current = window.setTimeout(() => {
+      writeLocalCopy<Draft>(localCopyKey(userId, persisted.current.id), { savedAt: Date.now(), baseVersion: persisted.current.version, value: { form: formNow.current, body: body.current } });
+    }, 300);
+  }, [userId]);
+
+  // A copy left by an earlier visit (a crash, a reload, a sign-out): offered unless it holds
+  // nothing the server does not.
+  useEffect(() => {
+    if (!story.can.edit) return;
+    const key = localCopyKey(userId, story.id);
+    const copy = readLocalCopy<Draft>(key);
+    if (!copy) return;
+    const same = JSON.stringify(fieldsOf(copy.value.form, copy.value.body)) === JSON.stringify(fieldsOf(formOf(story.fields), story.fields.body));
+    if (same) removeLocalCopy(key);
+    // Browser storage is read once, after hydration: the server's render cannot know it.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    else setOffer(copy);
+  }, [userId, story.id, story.fields, story.can.edit]);
+
+  // A message handed over from before a remount (see handOverNotice), shown once.
+  useEffect(() => {
+    const message = takeHandedOverNotice(story.id);
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    if (message) setNotice(message);
+  }, [story.id]);
+
+  const restoreLocalCopy = () => {
+    if (!offer) return;
+    setForm(offer.value.form);
+    body.current = offer.value.body;
+    setBodyStart((b) => ({ key: b.key + 1, doc: offer.value.body }));
+    setSlugTouched(true);
+    setOffer(null);
+    touch();
+    setNotice("Ändringarna från webbläsarens kopia är tillbaka. Spara när du har sett över dem.");
+  };
+
+  const discardLocalCopy = () => {
+    removeLocalCopy(localCopyKey(userId, story.id));
+    setOffer(null);
+  };
 
   const set = <K extends keyof Form>(key: K, value: Form[K]) => {
     setForm((f) => {
@@ -194,6 +255,14 @@ export function StoryEditor({ story, options }: { story: EditorStory; options: E
           fields,
           update: isPublic ? (updateKind === "major" ? { updateKind, changeNote } : { updateKind }) : undefined,
         });
+        if (res.sessionExpired) {
+          setSessionExpired(true);
+          // Not over the text while the user types: an autosave only says so above the form.
+          if (!opts.autosave) setSessionDialog(true);
+          setFormError(res.error ?? null);
+          return null;
+        }
+        setSessionExpired(false);
         if (res.conflict) {
           setConflict({ theirs: res.conflict, mine: fields as StoryFields });
           setFormError(res.error ?? null);
@@ -211,13 +280,20 @@ export function StoryEditor({ story, options }: { story: EditorStory; options: E
         setConflict(null);
         const created = !persisted.current.id;
         persisted.current = { id: saved.id, version: saved.version };
+        setCan(saved.can);
         setForm((f) => ({ ...f, slug: saved.slug }));
         setSlugTouched(true);
         if (created) {
           setId(saved.id);
           window.history.replaceState(null, "", `/admin/artiklar/${saved.id}`);
         }
-        if (changeSeq.current === seq) setDirty(false);
+        if (created) removeLocalCopy(localCopyKey(userId, null));
+        // The server has everything the local copy held, unless typing went on meanwhile.
+        if (changeSeq.current === seq) {
+          setDirty(false);
+          window.clearTimeout(localTimer.current);
+          removeLocalCopy(localCopyKey(userId, saved.id));
+        }
         if (isPublic) {
           setUpdateKind("minor");
           setChangeNote("");
@@ -231,7 +307,7 @@ export function StoryEditor({ story, options }: { story: EditorStory; options: E
         setSaving(false);
       }
     },
-    [form, isPublic, updateKind, changeNote],
+    [form, isPublic, updateKind, changeNote, userId],
   );
 
   /** Saves one at a time, in order. */
@@ -246,10 +322,10 @@ export function StoryEditor({ story, options }: { story: EditorStory; options: E
 
   // Autosave drafts (never a published story: its changes go live only when asked).
   useEffect(() => {
-    if (!dirty || readOnly || isPublic || saving || conflict || !form.title.trim()) return;
+    if (!dirty || readOnly || isPublic || saving || conflict || sessionExpired || !form.title.trim()) return;
     const timer = setTimeout(() => void save({ autosave: true }), AUTOSAVE_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [dirty, form, readOnly, isPublic, saving, conflict, save]);
+  }, [dirty, form, readOnly, isPublic, saving, conflict, sessionExpired, save]);
 
   const step = async (name: Parameters<typeof storyWorkflowAction>[0], extra: { at?: string } = {}, confirmText?: string) => {
     if (confirmText && !window.confirm(confirmText)) return;
@@ -262,6 +338,10 @@ export function StoryEditor({ story, options }: { story: EditorStory; options: E
     setSaving(true);
     try {
       const res = await storyWorkflowAction(name, { id: storyId, ...extra });
+      if (res.sessionExpired) {
+        setSessionExpired(true);
+        setSessionDialog(true);
+      }
       if (!res.ok) {
         setErrors(res.fieldErrors ?? {});
         setFormError(res.error ?? "Det gick inte.");
@@ -272,15 +352,21 @@ export function StoryEditor({ story, options }: { story: EditorStory; options: E
       setFormError(null);
       if (name === "trashStory") {
         setDirty(false);
+        window.clearTimeout(localTimer.current);
+        removeLocalCopy(localCopyKey(userId, storyId));
         router.push("/admin/papperskorg");
         return;
       }
       if (res.state) {
         setStatus(res.state.status);
+        setCan(res.state.can);
         persisted.current = { id: storyId, version: res.state.version };
         setPublishedAt(res.state.publishedAt);
       }
       setNotice(res.message ?? "Klart.");
+      // A step that changes public pages makes Next refresh the route, and the first one on a
+      // new story remounts this editor under its own address: the message waits for it there.
+      handOverNotice(storyId, res.message ?? "Klart.");
     } finally {
       setSaving(false);
     }
@@ -294,12 +380,40 @@ export function StoryEditor({ story, options }: { story: EditorStory; options: E
   };
 
   const errorEntries = Object.entries(errors);
-  const publicPath = storyPath({ kind: form.kind, slug: form.slug || "x" });
+  // The address as the save will store it: typed slugs are normalised like titles.
+  const publicPath = storyPath({ kind: form.kind, slug: slugify(form.slug) || slugify(form.title) || "x" });
 
   return (
     <div>
       {picker.dialog}
       {heroPicker.dialog}
+      <SessionExpiredDialog
+        open={sessionDialog}
+        onClose={() => setSessionDialog(false)}
+        onRetry={() => {
+          setSessionDialog(false);
+          void save();
+        }}
+      />
+      {offer ? (
+        <section aria-labelledby="lokal-kopia-rubrik" className="mb-4 rounded border-l-4 border-amber-600 bg-amber-50 p-3 text-amber-950">
+          <h2 id="lokal-kopia-rubrik" className="font-semibold">
+            Osparade ändringar finns kvar
+          </h2>
+          <p className="mt-1">
+            Den här webbläsaren har ändringar från {new Date(offer.savedAt).toLocaleString("sv-SE", { dateStyle: "short", timeStyle: "short" })} som aldrig sparades.
+            {offer.baseVersion < story.version ? " Artikeln har sparats på nytt sedan dess: se över ändringarna innan du sparar." : ""}
+          </p>
+          <div className="mt-2 flex flex-wrap gap-2">
+            <button type="button" className={buttonClass("primary")} onClick={restoreLocalCopy}>
+              Återställ ändringarna
+            </button>
+            <button type="button" className={buttonClass("secondary")} onClick={discardLocalCopy}>
+              Släng dem
+            </button>
+          </div>
+        </section>
+      ) : null}
       <div ref={summaryRef} tabIndex={-1} className="outline-none">
         {formError ? (
           <div role="alert" className="mb-4 rounded border-l-4 border-red-700 bg-red-50 p-3 text-red-900">
@@ -353,7 +467,13 @@ export function StoryEditor({ story, options }: { story: EditorStory; options: E
             hint={
               <>
                 Artikeln får adressen <span className="font-mono">{publicPath}</span>.{" "}
-                {slugCheck?.clash ? <strong className="text-red-800">Adressen används redan av ”{slugCheck.clash}”.</strong> : slugCheck ? "Adressen är ledig." : null}
+                {slugCheck?.clash ? (
+                  <strong className="text-red-800">
+                    Adressen används redan av ”{slugCheck.clash}”.{isPublic ? " Välj en annan." : " Utkastet får en siffra på slutet när du sparar, om du inte väljer en annan."}
+                  </strong>
+                ) : slugCheck ? (
+                  "Adressen är ledig."
+                ) : null}
                 {isPublic ? " Ändrar du adressen fortsätter den gamla att leda hit." : null}
               </>
             }
@@ -370,7 +490,8 @@ export function StoryEditor({ story, options }: { story: EditorStory; options: E
             ) : null}
             <div id="falt-body" className="mt-1">
               <RichTextEditor
-                initial={story.fields.body as RichTextDoc}
+                key={bodyStart.key}
+                initial={bodyStart.doc as RichTextDoc}
                 labelId="brodtext-etikett"
                 errorId={errors.body ? "falt-body-fel" : undefined}
                 invalid={!!errors.body}
@@ -497,23 +618,23 @@ export function StoryEditor({ story, options }: { story: EditorStory; options: E
             </ul>
           ) : null}
           <div className="flex flex-col gap-2">
-            {story.can.submit && status === "DRAFT" && !story.can.publish ? (
+            {can.submit && status === "DRAFT" && !can.publish ? (
               <button type="button" className={buttonClass("primary")} disabled={saving} onClick={() => void step("submitForReview")}>
                 Skicka för granskning
               </button>
             ) : null}
-            {story.can.publish && status !== "PUBLISHED" ? (
+            {can.publish && status !== "PUBLISHED" ? (
               <button type="button" className={buttonClass("primary")} disabled={saving} onClick={() => void step("publishStory")}>
                 Publicera nu
               </button>
             ) : null}
-            {story.can.publish && status === "IN_REVIEW" ? (
+            {can.publish && status === "IN_REVIEW" ? (
               <button type="button" className={buttonClass("secondary")} disabled={saving} onClick={() => void step("returnToDraft")}>
                 Skicka tillbaka till skribenten
               </button>
             ) : null}
           </div>
-          {story.can.publish && status !== "PUBLISHED" ? (
+          {can.publish && status !== "PUBLISHED" ? (
             <div className="rounded border border-slate-200 p-3">
               <label htmlFor="falt-at" className="block font-semibold">
                 Publicera vid (svensk tid)
@@ -538,17 +659,17 @@ export function StoryEditor({ story, options }: { story: EditorStory; options: E
             </div>
           ) : null}
           <div className="flex flex-col gap-2">
-            {story.can.publish && (status === "PUBLISHED" || status === "SCHEDULED") ? (
+            {can.publish && (status === "PUBLISHED" || status === "SCHEDULED") ? (
               <button type="button" className={buttonClass("secondary")} disabled={saving} onClick={() => void step("unpublishStory", {}, status === "PUBLISHED" ? "Avpublicera artikeln? Den försvinner från webbplatsen." : undefined)}>
                 {status === "SCHEDULED" ? "Avbryt schemaläggningen" : "Avpublicera"}
               </button>
             ) : null}
-            {story.can.publish && status !== "ARCHIVED" && id ? (
+            {can.publish && status !== "ARCHIVED" && id ? (
               <button type="button" className={buttonClass("secondary")} disabled={saving} onClick={() => void step("archiveStory", {}, "Arkivera artikeln? Den tas bort från webbplatsen men finns kvar i redaktionen.")}>
                 Arkivera
               </button>
             ) : null}
-            {story.can.delete && id ? (
+            {can.delete && id ? (
               <button type="button" className={buttonClass("danger")} disabled={saving} onClick={() => void step("trashStory", {}, "Flytta artikeln till papperskorgen? Den kan återställas i 30 dagar.")}>
                 Flytta till papperskorgen
               </button>

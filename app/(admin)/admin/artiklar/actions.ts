@@ -2,8 +2,8 @@
 
 import { db } from "@/lib/db/client";
 import { storyWorkflowState } from "@/lib/db/admin-stories";
-import { findSlugClash, isUuid, saveStory, storyCommands, type StoryConflict } from "@/lib/db/editorial";
-import { requireActor } from "@/lib/newsroom/actor";
+import { findSlugClash, isUuid, saveStory, storyCommands, type SavedStory, type StoryConflict } from "@/lib/db/editorial";
+import { currentActor, requireActor } from "@/lib/newsroom/actor";
 import { runAction } from "@/lib/newsroom/run";
 import { slugify } from "@/lib/slug";
 import type { FormState } from "@/lib/validation/form";
@@ -11,31 +11,38 @@ import type { FormState } from "@/lib/validation/form";
 // The story editor's server actions. Each one authorises on the server for the very story
 // (inside the command), whatever the browser sent.
 
-export type SaveState = FormState & { value?: { id: string; version: number; slug: string; status: string; savedAt: string }; conflict?: StoryConflict };
+export type SaveState = FormState & { value?: SavedStory; conflict?: StoryConflict };
 
 /** Save (or autosave) from the editor. */
 export async function saveStoryAction(input: unknown): Promise<SaveState> {
   return runAction((actor) => saveStory(db(), actor, input), undefined, { refresh: false });
 }
 
-/** Whether a slug is free, for the editor to show a clash before saving. */
+/**
+ * Whether a slug is free, for the editor to show before saving: the address as the save will
+ * normalise it, and the story that has it already (a draft then gets a suffix, see saveStory).
+ */
 export async function checkSlugAction(input: { slug: string; title: string; storyId: string | null }): Promise<{ slug: string; clash: string | null }> {
+  const slug = slugify(String(input.slug ?? "")) || slugify(String(input.title ?? ""));
+  // A check in the background: without a session it says nothing rather than leave the editor
+  // for the sign-in page (the next save asks to sign in again, the text kept).
+  if (!(await currentActor())) return { slug, clash: null };
   await requireActor();
-  const slug = input.slug.trim() || slugify(String(input.title ?? ""));
   if (!slug) return { slug, clash: null };
   return { slug, clash: await findSlugClash(db(), slug, isUuid(input.storyId) ? input.storyId : null) };
 }
 
 type WorkflowName = "submitForReview" | "returnToDraft" | "publishStory" | "unpublishStory" | "archiveStory" | "trashStory" | "restoreFromTrash";
 
-export type WorkflowState = FormState & { state?: { status: string; version: number; publishedAt: string | null; slug: string; kind: string } | null };
+export type WorkflowState = FormState & { state?: Awaited<ReturnType<typeof storyWorkflowState>> };
 
 /** A workflow step (publish, schedule, unpublish …) on one story, by id; the command loads and authorises it. */
 export async function storyWorkflowAction(name: WorkflowName, input: { id: string; at?: string; refresh?: boolean }): Promise<WorkflowState> {
   const command = storyCommands[name];
   if (!command) return { error: "Okänd åtgärd." };
   const result = await runAction((actor) => command(db(), actor, { id: input.id, at: input.at }), undefined, { refresh: input.refresh ?? false });
-  return result.ok ? { ...result, state: await storyWorkflowState(db(), input.id) } : result;
+  // The new state and what the actor may do now (a publish can end the right to edit, say).
+  return result.ok ? { ...result, state: await storyWorkflowState(db(), await requireActor(), input.id) } : result;
 }
 
 /** The same steps from plain forms (the trash list), with the step and id in the form. */

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { StoryEditor } from "@/components/admin/editor/story-editor";
 import { getStoryForEdit, storyOptions } from "@/lib/db/admin-stories";
 import { db } from "@/lib/db/client";
+import { requireActor } from "@/lib/newsroom/actor";
 import { loadStoryPage } from "../story-guard";
 
 export const metadata: Metadata = { title: "Redigera artikel" };
@@ -10,7 +11,7 @@ type Props = { params: Promise<{ id: string }> };
 
 export default async function EditStoryPage({ params }: Props) {
   const { data: story } = await loadStoryPage(params, (actor, id) => getStoryForEdit(db(), actor, id));
-  const options = await storyOptions(db());
+  const [options, actor] = await Promise.all([storyOptions(db()), requireActor()]);
   return (
     <>
       <h1 className="mb-2 text-3xl font-bold">{story.fields.title || "Namnlös artikel"}</h1>
@@ -30,7 +31,7 @@ export default async function EditStoryPage({ params }: Props) {
           </ul>
         </details>
       ) : null}
-      <StoryEditor options={options} story={{ ...story, can: story.deletedAt ? { edit: false, submit: false, publish: false, delete: false } : story.can }} />
+      <StoryEditor userId={actor.id} options={options} story={{ ...story, can: story.deletedAt ? { edit: false, submit: false, publish: false, delete: false } : story.can }} />
     </>
   );
 }

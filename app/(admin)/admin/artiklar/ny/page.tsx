@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { StoryEditor } from "@/components/admin/editor/story-editor";
+import { storyCapabilities } from "@/lib/auth/permissions";
 import { storyOptions } from "@/lib/db/admin-stories";
 import { db } from "@/lib/db/client";
 import { requirePermission } from "@/lib/newsroom/actor";
@@ -15,6 +16,7 @@ export default async function NewStoryPage() {
     <>
       <h1 className="mb-6 text-3xl font-bold">Ny artikel</h1>
       <StoryEditor
+        userId={actor.id}
         options={options}
         story={{
           id: null,
@@ -22,7 +24,8 @@ export default async function NewStoryPage() {
           status: "DRAFT",
           publishedAt: null,
           heroImage: null,
-          can: { edit: true, submit: true, publish: false, delete: false },
+          // The same rule the first save answers with: an editor may publish a story of their own organisation.
+          can: storyCapabilities(actor, { createdById: actor.id, status: "DRAFT", organisationIds: mine }),
           fields: emptyStoryFields(mine),
         }}
       />

@@ -174,7 +174,7 @@ export async function listRevisions(client: Client, actor: Actor, storyId: strin
 }
 
 /** A revision and the one before it (or null for the first), for the diff view. */
-export async function getRevisionPair(client: Client, actor: Actor, storyId: string, revisionId: string): Promise<{ revision: RevisionRow & { fields: StoryFields }; previous: StoryFields | null; storyVersion: number; title: string; canRestore: boolean } | null> {
+export async function getRevisionPair(client: Client, actor: Actor, storyId: string, revisionId: string): Promise<{ revision: RevisionRow & { fields: StoryFields }; previous: StoryFields | null; storyVersion: number; title: string; canRestore: boolean; published: boolean } | null> {
   if (!isUuid(storyId) || !isUuid(revisionId)) return null;
   const story = await client.story.findUnique({ where: { id: storyId }, select: { title: true, version: true, createdById: true, status: true, organisations: { select: { organisation: { select: { id: true } } } } } });
   if (!story) return null;
@@ -188,6 +188,7 @@ export async function getRevisionPair(client: Client, actor: Actor, storyId: str
     storyVersion: story.version,
     title: story.title,
     canRestore: can(actor, "story.edit", { story: accessOf(story) }),
+    published: story.status === "PUBLISHED",
   };
 }
 

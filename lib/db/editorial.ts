@@ -291,12 +291,17 @@ export async function saveStory(client: Client, actor: Actor, input: unknown, re
 }
 
 /** Puts an earlier revision back as the current text: a new save, so it is undoable too. */
+export const RESTORE_PUBLIC = "En publicerad artikel återställs i redigeraren: läs in versionen där och spara den som en ändring.";
+
 export async function restoreRevision(client: Client, actor: Actor, input: unknown): Promise<SaveResult> {
   const { storyId, revisionId, version } = (input ?? {}) as Record<string, unknown>;
   if (!isUuid(storyId) || !isUuid(revisionId) || typeof version !== "number") return failure("Ogiltig begäran.");
   const story = await loadState(client, storyId);
   if (!story) return failure(NOT_FOUND);
   assertCan(actor, "story.edit", { story: accessOf(story) });
+  // A public story's page would change at once: it is restored in the editor instead, as an
+  // edit with the minor/real-update choice (decision 009).
+  if (isPublic(story)) return failure(RESTORE_PUBLIC);
   const revision = await client.storyRevision.findFirst({ where: { id: revisionId, storyId }, select: { snapshot: true, createdAt: true } });
   if (!revision) return failure("Versionen finns inte.");
   const result = await saveStory(client, actor, { id: storyId, version, fields: revision.snapshot, update: { updateKind: "minor" } }, "restore");

@@ -200,3 +200,69 @@ test("unsaved work is kept in the browser and offered back when the story is ope
   await expect(again.getByRole("textbox", { name: "Brödtext" })).toContainText("Skrivet strax innan fliken stängdes.");
   await expect(again.getByRole("region", { name: "Osparade ändringar finns kvar" })).toHaveCount(0);
 });
+
+test("Enter moves from a question to its answer and out of the block after it; Ctrl+K adds a link through a dialog that refuses what the site would not link", async ({ browser }) => {
+  const page = await staffPage(browser, TEST_EDITOR);
+  await page.goto("/admin/artiklar/ny");
+  const body = page.getByRole("textbox", { name: "Brödtext" });
+  await page.getByRole("button", { name: "Fråga och svar" }).click();
+  await page.keyboard.type("Vad händer i hamnen?");
+  // Before, Enter split the question and both lines ended up in one bold question.
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("Den byggs ut i två steg.");
+  await expect(body.locator(".editor-question")).toHaveText("Vad händer i hamnen?");
+  await expect(body.locator(".editor-answer")).toHaveText("Den byggs ut i två steg.");
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("Ett stycke efter intervjufrågan.");
+  await expect(body.locator(".editor-answer p")).toHaveCount(1);
+  await expect(body.locator(".editor-qa + p")).toHaveText("Ett stycke efter intervjufrågan.");
+
+  // Select the last word with its full stop ("intervjufrågan.", 15 characters) and press Ctrl+K.
+  for (let i = 0; i < 15; i++) await page.keyboard.press("Shift+ArrowLeft");
+  await page.keyboard.press("Control+k");
+  const dialog = page.getByRole("dialog", { name: "Lägg till en länk" });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByLabel("Länkens adress")).toBeFocused();
+  await expectNoAxeViolations(page);
+  await dialog.getByLabel("Länkens adress").fill("javascript:alert(1)");
+  await page.keyboard.press("Enter");
+  await expect(dialog.getByText("Adressen går inte att länka till.", { exact: false })).toBeVisible();
+  await dialog.getByLabel("Länkens adress").fill("www.lerum.se/naringsliv");
+  await page.keyboard.press("Enter");
+  await expect(dialog).toBeHidden();
+  await expect(body.locator('a[href="https://www.lerum.se/naringsliv"]')).toHaveText("intervjufrågan.");
+});
+
+test("restoring a version of a published story loads it into the editor, and the live page changes only when it is saved", async ({ browser }) => {
+  const page = await staffPage(browser, TEST_EDITOR);
+  await page.goto("/admin/artiklar/ny");
+  await titleField(page).fill("Versionen som kom tillbaka");
+  await page.getByLabel("Ingress").fill("Den första ingressen, som ska komma tillbaka.");
+  await page.getByRole("textbox", { name: "Brödtext" }).click();
+  await page.keyboard.type("Brödtexten står kvar genom alla versioner.");
+  await page.getByRole("button", { name: "Spara", exact: true }).click();
+  await expect(page.getByText(/^Artikeln är sparad/)).toBeVisible();
+  await page.getByRole("button", { name: "Publicera nu" }).click();
+  await expect(page.getByText("Artikeln är publicerad.")).toBeVisible();
+  await page.getByLabel("Ingress").fill("Den andra ingressen, som är publicerad nu.");
+  await page.getByRole("button", { name: "Spara och publicera ändringarna" }).click();
+  await expect(page.getByText(/^Ändringarna är publicerade/)).toBeVisible();
+  const storyPath = `/nyheter/${await page.getByLabel("Adress (slug)").inputValue()}`;
+
+  await page.getByRole("link", { name: "Versioner och historik" }).click();
+  await page.getByRole("table").getByRole("link").last().click();
+  await page.getByRole("link", { name: "Läs in den här versionen i redigeraren" }).click();
+  // Before, one click put the old version on the live page at once.
+  await expect(page.getByLabel("Ingress")).toHaveValue("Den första ingressen, som ska komma tillbaka.");
+  await expect(page.getByText(/är inläst men inte sparad/)).toBeVisible();
+  const reader = await (await browser.newContext()).newPage();
+  await reader.goto(storyPath);
+  await expect(reader.getByText("Den andra ingressen, som är publicerad nu.")).toBeVisible();
+
+  // Saving it is an edit of a published story: the same minor/real-update choice as any.
+  await expect(page.getByRole("radio", { name: /^Mindre ändring/ })).toBeChecked();
+  await page.getByRole("button", { name: "Spara och publicera ändringarna" }).click();
+  await expect(page.getByText(/^Ändringarna är publicerade/)).toBeVisible();
+  await expect.poll(async () => (await reader.reload(), await reader.getByText("Den första ingressen, som ska komma tillbaka.").count())).toBe(1);
+});

@@ -6,6 +6,7 @@ import {
   archiveStory,
   publishStory,
   restoreFromTrash,
+  RESTORE_PUBLIC,
   restoreRevision,
   runScheduledWork,
   saveStory,
@@ -128,6 +129,19 @@ describe("saving", () => {
     expect(restored.version).toBe(5);
     expect((await db().story.findUniqueOrThrow({ where: { id: s.id } })).title).toBe("Version ett");
     expect((await listRevisions(db(), writer, s.id))!.revisions[0]!.reason).toBe("restore");
+  });
+
+  it("never restores a version of a published story straight onto the site: that goes through the editor", async () => {
+    const s = await create(lerumEditor, { title: "Den första rubriken", lead: "Den första ingressen." });
+    saved(await publishStory(db(), lerumEditor, { id: s.id }) as never);
+    const published = await db().story.findUniqueOrThrow({ where: { id: s.id } });
+    saved(await saveStory(db(), lerumEditor, { id: s.id, version: published.version, fields: fields({ title: "Den andra rubriken", slug: published.slug }) }));
+    const first = (await listRevisions(db(), lerumEditor, s.id))!.revisions.at(-1)!;
+    const before = await db().story.findUniqueOrThrow({ where: { id: s.id } });
+    // Before, this put the old title, lead and slug on the live page at once.
+    const result = await restoreRevision(db(), lerumEditor, { storyId: s.id, revisionId: first.id, version: before.version });
+    expect(result).toMatchObject({ ok: false, error: RESTORE_PUBLIC });
+    expect(await db().story.findUniqueOrThrow({ where: { id: s.id } })).toMatchObject({ title: "Den andra rubriken", version: before.version, slug: before.slug });
   });
 });
 

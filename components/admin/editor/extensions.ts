@@ -1,4 +1,5 @@
 import { mergeAttributes, Node } from "@tiptap/core";
+import { TextSelection } from "@tiptap/pm/state";
 import StarterKit from "@tiptap/starter-kit";
 
 // The editor's document schema is exactly what the public renderer knows
@@ -66,6 +67,24 @@ export const QuestionNode = Node.create({
   name: "question",
   content: "inline*",
   defining: true,
+  addKeyboardShortcuts() {
+    return {
+      // Enter in a question goes on to its answer (a question is one line).
+      Enter: ({ editor }) => {
+        const { $from } = editor.state.selection;
+        if ($from.parent.type.name !== "question") return false;
+        const answerStart = $from.after(); // right after the question: the answer begins
+        return editor
+          .chain()
+          .command(({ tr }) => {
+            tr.setSelection(TextSelection.near(tr.doc.resolve(answerStart + 1)));
+            return true;
+          })
+          .scrollIntoView()
+          .run();
+      },
+    };
+  },
   parseHTML() {
     return [{ tag: "p[data-type=question]" }];
   },
@@ -78,6 +97,38 @@ export const AnswerNode = Node.create({
   name: "answer",
   content: "block+",
   defining: true,
+  addKeyboardShortcuts() {
+    return {
+      // Enter on an empty last paragraph of an answer leaves the question/answer block: the
+      // empty paragraph goes (unless it is all the answer has) and a new one follows the block.
+      Enter: ({ editor }) => {
+        const { selection, schema } = editor.state;
+        const { $from } = selection;
+        if (!selection.empty || $from.parent.type.name !== "paragraph" || $from.parent.content.size > 0) return false;
+        const answerDepth = $from.depth - 1;
+        if (answerDepth < 2 || $from.node(answerDepth).type.name !== "answer") return false;
+        const answer = $from.node(answerDepth);
+        if ($from.index(answerDepth) !== answer.childCount - 1) return false;
+        const afterBlock = $from.after(answerDepth - 1);
+        const emptySize = $from.parent.nodeSize;
+        const emptyStart = $from.before();
+        return editor
+          .chain()
+          .command(({ tr }) => {
+            tr.insert(afterBlock, schema.nodes.paragraph!.create());
+            let cursor = afterBlock + 1;
+            if (answer.childCount > 1) {
+              tr.delete(emptyStart, emptyStart + emptySize);
+              cursor -= emptySize;
+            }
+            tr.setSelection(TextSelection.create(tr.doc, cursor));
+            return true;
+          })
+          .scrollIntoView()
+          .run();
+      },
+    };
+  },
   parseHTML() {
     return [{ tag: "div[data-type=answer]" }];
   },

@@ -2,9 +2,10 @@
 
 import { NodeSelection } from "@tiptap/pm/state";
 import { EditorContent, useEditor, useEditorState, type Editor } from "@tiptap/react";
-import type { ReactNode } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import type { ImageAttrs, RichTextDoc } from "@/lib/rich-text/schema";
 import { editorExtensions } from "./extensions";
+import { useLinkDialog, type LinkChoice } from "./link-dialog";
 
 // The body editor: TipTap with our document schema and a toolbar of ordinary buttons (each
 // reachable by Tab, with its state in aria-pressed). Images come only from the media library,
@@ -21,6 +22,10 @@ type Props = {
 };
 
 export function RichTextEditor({ initial, labelId, errorId, invalid, onChange, pickImage }: Props) {
+  const linkDialog = useLinkDialog();
+  // Ctrl+K / ⌘K opens the link dialog; the editor's key handler is set once, so it calls
+  // through a ref.
+  const openLink = useRef<() => void>(() => undefined);
   const editor = useEditor({
     extensions: editorExtensions,
     content: initial,
@@ -34,13 +39,27 @@ export function RichTextEditor({ initial, labelId, errorId, invalid, onChange, p
         ...(invalid ? { "aria-invalid": "true" } : {}),
         class: "editor-body rich-text min-h-72 rounded-b border border-slate-500 bg-white px-4 py-3 focus:outline-3 focus:outline-brand-600",
       },
+      handleKeyDown: (_view, event) => {
+        if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === "k") {
+          event.preventDefault();
+          openLink.current();
+          return true;
+        }
+        return false;
+      },
     },
     onUpdate: ({ editor: e }) => onChange(e.getJSON()),
   });
 
+  useEffect(() => {
+    if (!editor) return;
+    openLink.current = () => void editLink(editor, linkDialog.ask);
+  }, [editor, linkDialog.ask]);
+
   return (
     <div>
-      {editor ? <Toolbar editor={editor} pickImage={pickImage} /> : null}
+      {linkDialog.dialog}
+      {editor ? <Toolbar editor={editor} pickImage={pickImage} editLink={() => void editLink(editor, linkDialog.ask)} /> : null}
       <EditorContent editor={editor} />
     </div>
   );
@@ -59,7 +78,17 @@ function cursorAfterSelectedBlock(editor: Editor) {
   else editor.chain().focus().insertContentAt(after, { type: "paragraph" }).setTextSelection(after + 1).run();
 }
 
-function Toolbar({ editor, pickImage }: { editor: Editor; pickImage: Props["pickImage"] }) {
+/** Asks for the link's address and applies it to the selection (or the link the cursor is in). */
+async function editLink(editor: Editor, ask: (href: string) => Promise<LinkChoice>) {
+  const current = (editor.getAttributes("link").href as string | undefined) ?? "";
+  const choice = await ask(current);
+  const chain = editor.chain().focus().extendMarkRange("link");
+  if (choice === "remove") chain.unsetLink().run();
+  else if (choice) chain.setLink({ href: choice.href }).run();
+  else editor.commands.focus();
+}
+
+function Toolbar({ editor, pickImage, editLink: onLink }: { editor: Editor; pickImage: Props["pickImage"]; editLink: () => void }) {
   const state = useEditorState({
     editor,
     selector: ({ editor: e }) => ({
@@ -76,14 +105,6 @@ function Toolbar({ editor, pickImage }: { editor: Editor; pickImage: Props["pick
     }),
   });
   const chain = () => editor.chain().focus();
-
-  const setLink = () => {
-    const current = (editor.getAttributes("link").href as string | undefined) ?? "";
-    const href = window.prompt("Länkens adress (lämna tomt för att ta bort länken)", current);
-    if (href === null) return;
-    if (href.trim() === "") chain().extendMarkRange("link").unsetLink().run();
-    else chain().extendMarkRange("link").setLink({ href: href.trim() }).run();
-  };
 
   const insertImage = async () => {
     const image = await pickImage();
@@ -139,7 +160,7 @@ function Toolbar({ editor, pickImage }: { editor: Editor; pickImage: Props["pick
       <Tool pressed={state.quote} onClick={() => chain().toggleBlockquote().run()}>
         Citat
       </Tool>
-      <Tool pressed={state.link} onClick={setLink}>
+      <Tool pressed={state.link} onClick={onLink} shortcut="Ctrl+K">
         Länk
       </Tool>
       <Tool onClick={insertImage}>
@@ -155,11 +176,13 @@ function Toolbar({ editor, pickImage }: { editor: Editor; pickImage: Props["pick
   );
 }
 
-function Tool({ pressed, onClick, children }: { pressed?: boolean; onClick: () => void; children: ReactNode }) {
+function Tool({ pressed, onClick, shortcut, children }: { pressed?: boolean; onClick: () => void; shortcut?: string; children: ReactNode }) {
   return (
     <button
       type="button"
       aria-pressed={pressed === undefined ? undefined : pressed}
+      aria-keyshortcuts={shortcut?.replace("Ctrl", "Control")}
+      title={shortcut}
       onMouseDown={(e) => e.preventDefault()}
       onClick={onClick}
       className="rounded border border-transparent px-2 py-1 text-sm hover:border-slate-400 aria-pressed:bg-brand-800 aria-pressed:text-white"

@@ -88,7 +88,10 @@ function fieldsOf(form: Form, body: unknown) {
 
 type Draft = { form: Form; body: unknown };
 
-export function StoryEditor({ story, options, userId }: { story: EditorStory; options: EditorOptions; userId: string }) {
+/** An earlier version to load as unsaved changes (from the history's "Läs in i redigeraren"). */
+export type EditorRestore = { version: number; fields: StoryFields; heroImage: Hero };
+
+export function StoryEditor({ story, options, userId, restore }: { story: EditorStory; options: EditorOptions; userId: string; restore?: EditorRestore }) {
   const router = useRouter();
   const [id, setId] = useState(story.id);
   // What the server has: the story's id and the version the next save builds on. A ref, so a
@@ -99,10 +102,11 @@ export function StoryEditor({ story, options, userId }: { story: EditorStory; op
   // From the server after every save and step, never guessed here.
   const [can, setCan] = useState(story.can);
   const [publishedAt, setPublishedAt] = useState(story.publishedAt);
-  const [form, setForm] = useState<Form>(() => formOf(story.fields));
-  const body = useRef<unknown>(story.fields.body);
+  // A restored version keeps the story's current address unless the user chooses its own.
+  const [form, setForm] = useState<Form>(() => formOf(restore ? { ...restore.fields, slug: story.fields.slug } : story.fields));
+  const body = useRef<unknown>(restore ? restore.fields.body : story.fields.body);
   // The body editor starts from this; a restored local copy remounts it (bodyKey).
-  const [bodyStart, setBodyStart] = useState<{ key: number; doc: unknown }>(() => ({ key: 0, doc: story.fields.body }));
+  const [bodyStart, setBodyStart] = useState<{ key: number; doc: unknown }>(() => ({ key: 0, doc: restore ? restore.fields.body : story.fields.body }));
   // Unsaved work this browser kept from an earlier visit, offered back once.
   const [offer, setOffer] = useState<LocalCopy<Draft> | null>(null);
   const formNow = useRef(form);
@@ -110,7 +114,7 @@ export function StoryEditor({ story, options, userId }: { story: EditorStory; op
     formNow.current = form;
   }, [form]);
   const localTimer = useRef<number | undefined>(undefined);
-  const [hero, setHero] = useState<Hero>(story.heroImage);
+  const [hero, setHero] = useState<Hero>(restore ? restore.heroImage : story.heroImage);
   const [slugTouched, setSlugTouched] = useState(!!story.id);
   const [slugCheck, setSlugCheck] = useState<{ slug: string; clash: string | null } | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -118,9 +122,13 @@ export function StoryEditor({ story, options, userId }: { story: EditorStory; op
   // The session ended: autosave waits, and the dialog asks to sign in again (closable).
   const [sessionExpired, setSessionExpired] = useState(false);
   const [sessionDialog, setSessionDialog] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(() =>
+    restore
+      ? `Version ${restore.version} är inläst men inte sparad.${story.status === "PUBLISHED" ? " Webbplatsen ändras först när du väljer ”Spara och publicera ändringarna”." : " Den blir en ny version av utkastet när den sparas."}`
+      : null,
+  );
   const [saving, setSaving] = useState(false);
-  const [dirty, setDirty] = useState(false);
+  const [dirty, setDirty] = useState(!!restore);
   // The newer saved version, and what this editor tried to save over it.
   const [conflict, setConflict] = useState<{ theirs: NonNullable<SaveState["conflict"]>; mine: StoryFields } | null>(null);
   const [updateKind, setUpdateKind] = useState<"minor" | "major">("minor");
@@ -395,6 +403,16 @@ export function StoryEditor({ story, options, userId }: { story: EditorStory; op
           void save();
         }}
       />
+      {restore && restore.fields.slug !== story.fields.slug ? (
+        <p className="mb-4 rounded border-l-4 border-sky-700 bg-sky-50 p-3">
+          <label className="flex items-start gap-2">
+            <input type="checkbox" className="mt-1" checked={form.slug === restore.fields.slug} onChange={(e) => set("slug", e.target.checked ? restore.fields.slug : story.fields.slug)} />
+            <span>
+              Använd versionens adress <span className="font-mono">{restore.fields.slug}</span> i stället för den nuvarande <span className="font-mono">{story.fields.slug}</span>.
+            </span>
+          </label>
+        </p>
+      ) : null}
       {offer ? (
         <section aria-labelledby="lokal-kopia-rubrik" className="mb-4 rounded border-l-4 border-amber-600 bg-amber-50 p-3 text-amber-950">
           <h2 id="lokal-kopia-rubrik" className="font-semibold">

@@ -51,7 +51,3 @@ export async function storyWorkflowFormAction(_prev: FormState, formData: FormDa
   if (!["restoreFromTrash", "trashStory"].includes(name)) return { error: "Okänd åtgärd." };
   return storyWorkflowAction(name as WorkflowName, { id: String(formData.get("id") ?? ""), refresh: true });
 }
-
-export async function restoreRevisionAction(input: { storyId: string; revisionId: string; version: number }): Promise<SaveState> {
-  return runAction((actor) => storyCommands.restoreRevision(db(), actor, input), undefined, { refresh: false });
-}

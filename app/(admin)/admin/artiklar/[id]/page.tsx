@@ -1,17 +1,34 @@
 import type { Metadata } from "next";
-import { StoryEditor } from "@/components/admin/editor/story-editor";
-import { getStoryForEdit, storyOptions } from "@/lib/db/admin-stories";
+import { StoryEditor, type EditorRestore } from "@/components/admin/editor/story-editor";
+import type { Actor } from "@/lib/auth/permissions";
+import { getRevisionPair, getStoryForEdit, storyOptions } from "@/lib/db/admin-stories";
 import { db } from "@/lib/db/client";
-import { requireActor } from "@/lib/newsroom/actor";
 import { loadStoryPage } from "../story-guard";
 
 export const metadata: Metadata = { title: "Redigera artikel" };
 
-type Props = { params: Promise<{ id: string }> };
+/**
+ * `?version=<revision id>` from the history: that version's fields, to load into the editor as
+ * unsaved changes (restoring is an edit like any other); nothing when it is not the actor's to edit.
+ */
+async function versionToRestore(actor: Actor, storyId: string, version: string | string[] | undefined): Promise<EditorRestore | undefined> {
+  if (typeof version !== "string") return undefined;
+  const pair = await getRevisionPair(db(), actor, storyId, version);
+  if (!pair?.canRestore) return undefined;
+  const heroId = pair.revision.fields.heroImageId;
+  const hero = heroId ? await db().media.findUnique({ where: { id: heroId }, select: { id: true, storageKey: true, alt: true, width: true, height: true } }) : null;
+  return {
+    version: pair.revision.version,
+    fields: pair.revision.fields,
+    heroImage: hero ? { id: hero.id, src: `/media/${hero.storageKey}`, alt: hero.alt, width: hero.width, height: hero.height } : null,
+  };
+}
 
-export default async function EditStoryPage({ params }: Props) {
-  const { data: story } = await loadStoryPage(params, (actor, id) => getStoryForEdit(db(), actor, id));
-  const [options, actor] = await Promise.all([storyOptions(db()), requireActor()]);
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ version?: string | string[] }> };
+
+export default async function EditStoryPage({ params, searchParams }: Props) {
+  const { actor, id, data: story } = await loadStoryPage(params, (a, storyId) => getStoryForEdit(db(), a, storyId));
+  const [options, restore] = await Promise.all([storyOptions(db()), versionToRestore(actor, id, (await searchParams).version)]);
   return (
     <>
       <h1 className="mb-2 text-3xl font-bold">{story.fields.title || "Namnlös artikel"}</h1>
@@ -31,7 +48,7 @@ export default async function EditStoryPage({ params }: Props) {
           </ul>
         </details>
       ) : null}
-      <StoryEditor userId={actor.id} options={options} story={{ ...story, can: story.deletedAt ? { edit: false, submit: false, publish: false, delete: false } : story.can }} />
+      <StoryEditor userId={actor.id} options={options} restore={restore} story={{ ...story, can: story.deletedAt ? { edit: false, submit: false, publish: false, delete: false } : story.can }} />
     </>
   );
 }

@@ -28,7 +28,7 @@ export default async function RevisionPage({ params }: Props) {
       <p className="mt-2">
         Sparad {formatDateTime(pair.revision.createdAt)} av {pair.revision.createdBy ?? "systemet"}. {pair.previous ? "Ändringar mot versionen före:" : "Den första versionen:"}
       </p>
-      {pair.canRestore ? <RestoreRevision storyId={id} revisionId={pair.revision.id} version={pair.storyVersion} /> : null}
+      {pair.canRestore ? <RestoreRevision storyId={id} revisionId={pair.revision.id} published={pair.published} /> : null}
       <div className="mt-6">
         <FieldDiffList diff={diff} />
       </div>

@@ -1,30 +1,19 @@
-"use client";
-
-import { useRouter } from "next/navigation";
-import { useState } from "react";
+import Link from "next/link";
 import { buttonClass } from "@/components/admin/styles";
-import { restoreRevisionAction } from "../../../actions";
 
-/** Puts this version back as the story's current text (a new version, so it can be undone). */
-export function RestoreRevision({ storyId, revisionId, version }: { storyId: string; revisionId: string; version: number }) {
-  const router = useRouter();
-  const [message, setMessage] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const restore = async () => {
-    if (!window.confirm("Återställa den här versionen? Den nuvarande texten finns kvar som en egen version.")) return;
-    setBusy(true);
-    const res = await restoreRevisionAction({ storyId, revisionId, version });
-    setBusy(false);
-    if (res.ok) router.push(`/admin/artiklar/${storyId}`);
-    else setMessage(res.error ?? "Versionen kunde inte återställas.");
-  };
+/**
+ * Restoring is an edit (decision 009): the version is loaded into the editor as unsaved
+ * changes, and a published story changes only when its editor saves it, with the same
+ * minor/real-update choice as any edit.
+ */
+export function RestoreRevision({ storyId, revisionId, published }: { storyId: string; revisionId: string; published: boolean }) {
   return (
     <div className="mt-4">
-      <button type="button" className={buttonClass("primary")} disabled={busy} onClick={restore}>
-        Återställ den här versionen
-      </button>
-      <p role="alert" className="mt-2 font-semibold text-red-800">
-        {message}
+      <Link href={`/admin/artiklar/${storyId}?version=${revisionId}`} className={buttonClass("primary")}>
+        Läs in den här versionen i redigeraren
+      </Link>
+      <p className="mt-2 text-sm text-slate-700">
+        Inget ändras förrän du sparar i redigeraren.{published ? " Den publicerade sidan ändras först när du väljer ”Spara och publicera ändringarna”." : ""}
       </p>
     </div>
   );

@@ -134,8 +134,8 @@ async function prepareFields(
   const parsed = parseStoryFields(input);
   if (!parsed.ok) return parsed;
   const fields = { ...parsed.fields };
-  if (!fields.slug) fields.slug = slugify(fields.title);
-  if (!fields.slug) return { ok: false, fieldErrors: { slug: "Skriv en adress; rubriken innehåller inga bokstäver att göra en av." } };
+  // An untitled draft (or a title with no letters) is "utkast", made unique below.
+  if (!fields.slug) fields.slug = slugify(fields.title) || "utkast";
   if (actor.role !== "ADMIN" && !fields.organisationIds.some((id) => actor.organisationIds.includes(id))) {
     return { ok: false, fieldErrors: { organisationIds: "Artikeln måste röra minst en av dina organisationer." } };
   }
@@ -249,6 +249,11 @@ export async function saveStory(client: Client, actor: Actor, input: unknown, re
   const prepared = await prepareFields(client, actor, parsedInput.data.fields, { id, isPublic: wasPublic });
   if (!prepared.ok) return invalid(prepared.fieldErrors);
   const f = prepared.fields;
+  // Only a draft may be incomplete: a story in review, scheduled or published stays ready.
+  if (before.status !== "DRAFT") {
+    const problems = publishProblems(f);
+    if (Object.keys(problems).length) return invalid(problems, "Artikeln kunde inte sparas: den är inte längre komplett.");
+  }
   let changeNote: string | null = null;
   if (wasPublic) {
     const update = updateKindSchema.safeParse(parsedInput.data.update ?? { updateKind: "minor" });

@@ -11,8 +11,12 @@ describe("parseStoryFields", () => {
   });
 
   it("keeps the schema's own words, such as a missing alt text, and reports fields by name", () => {
-    const result = parseStoryFields({ ...withBody([{ type: "image", attrs: { src: "/media/a.webp", alt: " ", width: 1, height: 1 } }]), title: "" });
-    expect(result).toEqual({ ok: false, fieldErrors: { title: "Skriv en rubrik.", body: "Bilden saknar alternativtext" } });
+    const result = parseStoryFields({ ...withBody([{ type: "image", attrs: { src: "/media/a.webp", alt: " ", width: 1, height: 1 } }]), metaDescription: "x".repeat(161) });
+    expect(result).toEqual({ ok: false, fieldErrors: { metaDescription: "Metabeskrivningen får vara högst 160 tecken.", body: "Bilden saknar alternativtext" } });
+  });
+
+  it("lets a draft be incomplete: no title, no lead, an empty body", () => {
+    expect(parseStoryFields({ ...emptyStoryFields(), title: "", lead: "" }).ok).toBe(true);
   });
 
   it("refuses a link the renderer would not render, in words an editor understands", () => {

@@ -25,14 +25,15 @@ const optionalText = (max: number, label: string) =>
 
 export const storyFieldsSchema = z.object({
   kind: z.enum(["NEWS", "INTERVIEW"], { error: "Välj nyhet eller intervju." }),
-  title: z.string().trim().min(1, { error: "Skriv en rubrik." }).max(200, { error: "Rubriken får vara högst 200 tecken." }),
+  // A draft may be incomplete (it always saves); publishing asks for the rest (publishProblems).
+  title: z.string().trim().max(200, { error: "Rubriken får vara högst 200 tecken." }),
   // Normalised with the same function as titles ("Åre Företag!" → "are-foretag"); empty, or
   // nothing usable typed (an emoji), means "make one from the title".
   slug: z
     .string()
     .max(SLUG_MAX_LENGTH * 4, { error: `Adressen får vara högst ${SLUG_MAX_LENGTH} tecken.` })
     .transform((v) => slugify(v)),
-  lead: z.string().trim().min(1, { error: "Skriv en ingress." }).max(600, { error: "Ingressen får vara högst 600 tecken." }),
+  lead: z.string().trim().max(600, { error: "Ingressen får vara högst 600 tecken." }),
   body: richTextDocSchema,
   heroImageId: uuid.nullable(),
   organisationIds: ids,
@@ -90,8 +91,11 @@ export const saveStoryInputSchema = z.object({
 export type SaveStoryInput = z.input<typeof saveStoryInputSchema>;
 
 /** What publishing needs beyond a valid draft. */
-export function publishProblems(f: { kind: string; organisationIds: readonly string[]; intervieweeIds: readonly string[]; body: RichTextDoc }): Record<string, string> {
+/** What a story needs before it goes to review or onto the site; a draft needs none of it. */
+export function publishProblems(f: { kind: string; title: string; lead: string; organisationIds: readonly string[]; intervieweeIds: readonly string[]; body: RichTextDoc }): Record<string, string> {
   const problems: Record<string, string> = {};
+  if (!f.title.trim()) problems.title = "Skriv en rubrik.";
+  if (!f.lead.trim()) problems.lead = "Skriv en ingress.";
   if (!f.organisationIds.length) problems.organisationIds = "Välj minst en organisation som artikeln handlar om.";
   if (f.kind === "INTERVIEW" && !f.intervieweeIds.length) problems.intervieweeIds = "En intervju behöver minst en intervjuad person.";
   if (!f.body.content.length) problems.body = "Brödtexten är tom.";

@@ -69,8 +69,21 @@ describe("saving", () => {
   });
 
   it("answers bad input with Swedish messages per field", async () => {
-    const result = await saveStory(db(), writer, { id: null, version: 0, fields: fields({ title: "  ", lead: "" }) });
-    expect(result).toMatchObject({ ok: false, fieldErrors: { title: "Skriv en rubrik.", lead: "Skriv en ingress." } });
+    const result = await saveStory(db(), writer, { id: null, version: 0, fields: fields({ title: "x".repeat(201), metaDescription: "y".repeat(161) }) });
+    expect(result).toMatchObject({ ok: false, fieldErrors: { title: "Rubriken får vara högst 200 tecken.", metaDescription: "Metabeskrivningen får vara högst 160 tecken." } });
+  });
+
+  it("saves a draft however incomplete; review and publishing ask for what is missing", async () => {
+    // Before, a draft without a lead (or a title) was never stored, autosave included.
+    const draft = await create(lerumEditor, { title: "", lead: "" });
+    expect(draft.slug).toMatch(/^utkast(-\d+)?$/);
+    expect(await submitForReview(db(), lerumEditor, { id: draft.id })).toMatchObject({ ok: false, fieldErrors: { title: "Skriv en rubrik.", lead: "Skriv en ingress." } });
+    expect(await publishStory(db(), lerumEditor, { id: draft.id })).toMatchObject({ ok: false, fieldErrors: { title: "Skriv en rubrik.", lead: "Skriv en ingress." } });
+    // A published story stays complete.
+    const live = await create(lerumEditor);
+    saved(await publishStory(db(), lerumEditor, { id: live.id }) as never);
+    const { version } = await db().story.findUniqueOrThrow({ where: { id: live.id } });
+    expect(await saveStory(db(), lerumEditor, { id: live.id, version, fields: fields({ lead: "" }) })).toMatchObject({ ok: false, fieldErrors: { lead: "Skriv en ingress." } });
   });
 
   it("normalises a hand-typed slug like a title; one with nothing usable is made from the title", async () => {

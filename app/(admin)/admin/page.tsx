@@ -7,7 +7,7 @@ import { db } from "@/lib/db/client";
 import { getNewsroomSummaryFor } from "@/lib/db/newsroom";
 import { requireActor } from "@/lib/newsroom/actor";
 import { kindLabel } from "@/lib/format";
-import { STATUS_LABELS } from "@/lib/newsroom/labels";
+import { STATUS_LABELS, storyTitle } from "@/lib/newsroom/labels";
 
 export const metadata: Metadata = { title: "Översikt" };
 
@@ -30,7 +30,7 @@ export default async function NewsroomHome() {
             <ul className="mt-3 list-disc pl-6">
               {review.rows.map((s) => (
                 <li key={s.id}>
-                  <Link href={`/admin/artiklar/${s.id}`}>{s.title}</Link> – {s.createdBy ?? "okänd"}, <Time iso={s.updatedAt} />
+                  <Link href={`/admin/artiklar/${s.id}`}>{storyTitle(s.title)}</Link> – {s.createdBy ?? "okänd"}, <Time iso={s.updatedAt} />
                 </li>
               ))}
             </ul>
@@ -63,7 +63,7 @@ export default async function NewsroomHome() {
           {summary.latest.map((s) => (
             <tr key={s.id} className="border-b border-slate-100">
               <td className="py-2">
-                <Link href={`/admin/artiklar/${s.id}`}>{s.title}</Link>
+                <Link href={`/admin/artiklar/${s.id}`}>{storyTitle(s.title)}</Link>
               </td>
               <td>{kindLabel(s.kind)}</td>
               <td>{STATUS_LABELS[s.status] ?? s.status}</td>

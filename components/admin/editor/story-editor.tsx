@@ -330,7 +330,9 @@ export function StoryEditor({ story, options, userId, restore }: { story: Editor
 
   // Autosave drafts (never a published story: its changes go live only when asked).
   useEffect(() => {
-    if (!dirty || readOnly || isPublic || saving || conflict || sessionExpired || !form.title.trim()) return;
+    // A draft saves however incomplete, once something has been written in it.
+    const written = form.title.trim() || form.lead.trim() || JSON.stringify(body.current).includes('"text"');
+    if (!dirty || readOnly || isPublic || saving || conflict || sessionExpired || !written) return;
     const timer = setTimeout(() => void save({ autosave: true }), AUTOSAVE_DELAY_MS);
     return () => clearTimeout(timer);
   }, [dirty, form, readOnly, isPublic, saving, conflict, sessionExpired, save]);

@@ -10,7 +10,7 @@ import { db } from "@/lib/db/client";
 import { isUuid } from "@/lib/db/editorial";
 import { kindLabel } from "@/lib/format";
 import { requireActor } from "@/lib/newsroom/actor";
-import { STATUS_LABELS } from "@/lib/newsroom/labels";
+import { STATUS_LABELS, storyTitle } from "@/lib/newsroom/labels";
 import { parsePageParam } from "@/lib/pagination";
 
 export const metadata: Metadata = { title: "Artiklar" };
@@ -83,7 +83,7 @@ export default async function StoriesPage({ searchParams }: Props) {
           {rows.map((s) => (
             <tr key={s.id}>
               <td className={tdClass}>
-                <Link href={`/admin/artiklar/${s.id}`}>{s.title}</Link>
+                <Link href={`/admin/artiklar/${s.id}`}>{storyTitle(s.title)}</Link>
               </td>
               <td className={tdClass}>{kindLabel(s.kind)}</td>
               <td className={tdClass}>{STATUS_LABELS[s.status] ?? s.status}</td>

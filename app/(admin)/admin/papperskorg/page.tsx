@@ -9,6 +9,7 @@ import { TRASH_DAYS } from "@/lib/db/editorial";
 import { requireActor } from "@/lib/newsroom/actor";
 import { parsePageParam } from "@/lib/pagination";
 import { RestoreButton } from "./restore-button";
+import { storyTitle } from "@/lib/newsroom/labels";
 
 export const metadata: Metadata = { title: "Papperskorg" };
 
@@ -41,7 +42,7 @@ export default async function TrashPage({ searchParams }: { searchParams: Promis
           <tbody>
             {rows.map((s) => (
               <tr key={s.id}>
-                <td className={tdClass}>{s.title}</td>
+                <td className={tdClass}>{storyTitle(s.title)}</td>
                 <td className={tdClass}>
                   <Time iso={s.deletedAt!} />
                 </td>
@@ -49,7 +50,7 @@ export default async function TrashPage({ searchParams }: { searchParams: Promis
                   <Time iso={new Date(new Date(s.deletedAt!).getTime() + TRASH_DAYS * 86_400_000).toISOString()} />
                 </td>
                 <td className={tdClass}>
-                  <RestoreButton id={s.id} title={s.title} />
+                  <RestoreButton id={s.id} title={storyTitle(s.title)} />
                 </td>
               </tr>
             ))}

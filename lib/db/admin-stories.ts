@@ -162,15 +162,21 @@ export async function getStoryForEdit(client: Client, actor: Actor, id: string):
   };
 }
 
-export type RevisionRow = { id: string; version: number; reason: string; createdAt: string; createdBy: string | null };
+export type RevisionRow = { id: string; number: number; version: number; reason: string; createdAt: string; createdBy: string | null };
 
 export async function listRevisions(client: Client, actor: Actor, storyId: string): Promise<{ title: string; version: number; revisions: RevisionRow[] } | null> {
   if (!isUuid(storyId)) return null;
   const story = await client.story.findUnique({ where: { id: storyId }, select: { title: true, version: true, createdById: true, status: true, organisations: { select: { organisation: { select: { id: true } } } } } });
   if (!story) return null;
   assertCan(actor, "story.view", { story: accessOf(story) });
-  const rows = await client.storyRevision.findMany({ where: { storyId }, orderBy: { createdAt: "desc" }, select: { id: true, version: true, reason: true, createdAt: true, createdBy: { select: { name: true } } } });
-  return { title: story.title, version: story.version, revisions: rows.map((r) => ({ id: r.id, version: r.version, reason: r.reason, createdAt: r.createdAt.toISOString(), createdBy: r.createdBy?.name ?? null })) };
+  const rows = await client.storyRevision.findMany({ where: { storyId }, orderBy: [{ createdAt: "desc" }, { version: "desc" }], select: { id: true, version: true, reason: true, createdAt: true, createdBy: { select: { name: true } } } });
+  // Numbered 1, 2, 3 … from the oldest: the story's own version counter skips the autosaves
+  // that were merged into one entry.
+  return {
+    title: story.title,
+    version: story.version,
+    revisions: rows.map((r, i) => ({ id: r.id, number: rows.length - i, version: r.version, reason: r.reason, createdAt: r.createdAt.toISOString(), createdBy: r.createdBy?.name ?? null })),
+  };
 }
 
 /** A revision and the one before it (or null for the first), for the diff view. */
@@ -181,9 +187,12 @@ export async function getRevisionPair(client: Client, actor: Actor, storyId: str
   assertCan(actor, "story.view", { story: accessOf(story) });
   const rev = await client.storyRevision.findFirst({ where: { id: revisionId, storyId }, select: { id: true, version: true, reason: true, createdAt: true, snapshot: true, createdBy: { select: { name: true } } } });
   if (!rev) return null;
-  const prev = await client.storyRevision.findFirst({ where: { storyId, createdAt: { lt: rev.createdAt } }, orderBy: { createdAt: "desc" }, select: { snapshot: true } });
+  const [prev, earlier] = await Promise.all([
+    client.storyRevision.findFirst({ where: { storyId, createdAt: { lt: rev.createdAt } }, orderBy: { createdAt: "desc" }, select: { snapshot: true } }),
+    client.storyRevision.count({ where: { storyId, createdAt: { lt: rev.createdAt } } }),
+  ]);
   return {
-    revision: { id: rev.id, version: rev.version, reason: rev.reason, createdAt: rev.createdAt.toISOString(), createdBy: rev.createdBy?.name ?? null, fields: rev.snapshot as unknown as StoryFields },
+    revision: { id: rev.id, number: earlier + 1, version: rev.version, reason: rev.reason, createdAt: rev.createdAt.toISOString(), createdBy: rev.createdBy?.name ?? null, fields: rev.snapshot as unknown as StoryFields },
     previous: prev ? (prev.snapshot as unknown as StoryFields) : null,
     storyVersion: story.version,
     title: story.title,

@@ -449,6 +449,7 @@ export async function trashStory(client: Client, actor: Actor, input: unknown): 
   const wasPublic = isPublic(story);
   await client.$transaction(async (tx) => {
     await tx.story.update({ where: { id: story.id }, data: { deletedAt: new Date(), status: wasPublic || story.status === "SCHEDULED" ? "DRAFT" : story.status, version: { increment: 1 } } });
+    await addRevision(tx, story.id, story.version + 1, fieldsOf(story), "trash", actor);
     await audit(tx, { actor, action: "story.delete", entityType: "story", entityId: story.id, summary: `Flyttade ”${story.title}” till papperskorgen` });
   });
   return success(null, wasPublic ? tagsOf(story) : [], "Artikeln ligger nu i papperskorgen.");
@@ -462,6 +463,7 @@ export async function restoreFromTrash(client: Client, actor: Actor, input: unkn
   if (!story.deletedAt) return failure("Artikeln ligger inte i papperskorgen.");
   await client.$transaction(async (tx) => {
     await tx.story.update({ where: { id: story.id }, data: { deletedAt: null, version: { increment: 1 } } });
+    await addRevision(tx, story.id, story.version + 1, fieldsOf(story), "untrash", actor);
     await audit(tx, { actor, action: "story.restore", entityType: "story", entityId: story.id, summary: `Återställde ”${story.title}” från papperskorgen` });
   });
   return success(null, [], "Artikeln är återställd som utkast.");
@@ -482,6 +484,8 @@ export async function runScheduledWork(client: Client, now = new Date()): Promis
     const flipped = await client.$transaction(async (tx) => {
       const res = await tx.story.updateMany({ where: { id: story.id, status: "SCHEDULED" }, data: { status: "PUBLISHED", version: { increment: 1 } } });
       if (res.count === 0) return false;
+      // In the history like every other state change, by "Systemet".
+      await addRevision(tx, story.id, story.version + 1, fieldsOf(story), "scheduled-publish", null);
       await audit(tx, { actor: null, action: "story.publish", entityType: "story", entityId: story.id, summary: `Publicerade ”${story.title}” enligt schema` });
       return true;
     });

@@ -240,6 +240,25 @@ describe("publishing", () => {
     expect((await runScheduledWork(db(), new Date("2026-11-22T11:31:00Z"))).published).toEqual([]);
     const log = await db().auditLog.findFirst({ where: { entityId: s.id, action: "story.publish" } });
     expect(log?.summary).toContain("enligt schema");
+    // The history shows the scheduler's publish too, numbered without gaps from the first.
+    const history = (await listRevisions(db(), lerumEditor, s.id))!.revisions;
+    expect(history.map((r) => r.reason)).toEqual(["scheduled-publish", "schedule", "create"]);
+    expect(history.map((r) => r.number)).toEqual([3, 2, 1]);
+  });
+
+  it("numbers the history 1, 2, 3 … even where autosaves were merged, and records the trash and its undoing", async () => {
+    const s = await create(writer);
+    let version = s.version;
+    for (let i = 0; i < 3; i++) version = saved(await saveStory(db(), writer, { id: s.id, version, autosave: true, fields: fields({ slug: s.slug }) })).version;
+    saved(await trashStory(db(), writer, { id: s.id }) as never);
+    saved(await restoreFromTrash(db(), writer, { id: s.id }) as never);
+    const history = (await listRevisions(db(), writer, s.id))!.revisions;
+    expect(history.map((r) => r.reason)).toEqual(["untrash", "trash", "autosave", "create"]);
+    expect(history.map((r) => r.number)).toEqual([4, 3, 2, 1]);
+    // The story's own counter skipped the merged autosaves: the numbers are not it.
+    expect(history.map((r) => r.version)).toEqual([6, 5, 4, 1]);
+    const pair = await getRevisionPair(db(), writer, s.id, history[1]!.id);
+    expect(pair?.revision.number).toBe(3);
   });
 
   it("records a real update with a change note and a new content date; a minor edit changes neither", async () => {

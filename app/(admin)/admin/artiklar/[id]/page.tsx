@@ -18,7 +18,7 @@ async function versionToRestore(actor: Actor, storyId: string, version: string |
   const heroId = pair.revision.fields.heroImageId;
   const hero = heroId ? await db().media.findUnique({ where: { id: heroId }, select: { id: true, storageKey: true, alt: true, width: true, height: true } }) : null;
   return {
-    version: pair.revision.version,
+    version: pair.revision.number,
     fields: pair.revision.fields,
     heroImage: hero ? { id: hero.id, src: `/media/${hero.storageKey}`, alt: hero.alt, width: hero.width, height: hero.height } : null,
   };

@@ -19,6 +19,9 @@ const REASONS: Record<string, string> = {
   schedule: "Schemalagd",
   unpublish: "Avpublicerad",
   archive: "Arkiverad",
+  "scheduled-publish": "Publicerad enligt schema",
+  trash: "Flyttad till papperskorgen",
+  untrash: "Återställd från papperskorgen",
 };
 
 export default async function HistoryPage({ params }: { params: Promise<{ id: string }> }) {
@@ -48,7 +51,7 @@ export default async function HistoryPage({ params }: { params: Promise<{ id: st
               </td>
               <td className={tdClass}>{r.createdBy ?? "Systemet"}</td>
               <td className={tdClass}>{REASONS[r.reason] ?? r.reason}</td>
-              <td className={tdClass}>{r.version}</td>
+              <td className={tdClass}>{r.number}</td>
             </tr>
           ))}
         </tbody>

@@ -23,7 +23,7 @@ export default async function RevisionPage({ params }: Props) {
         <Link href={`/admin/artiklar/${id}/historik`}>‹ Alla versioner</Link>
       </p>
       <h1 className="mt-2 text-3xl font-bold">
-        Version {pair.revision.version} av ”{pair.title}”
+        Version {pair.revision.number} av ”{pair.title}”
       </h1>
       <p className="mt-2">
         Sparad {formatDateTime(pair.revision.createdAt)} av {pair.revision.createdBy ?? "systemet"}. {pair.previous ? "Ändringar mot versionen före:" : "Den första versionen:"}

@@ -9,18 +9,19 @@ export type FilterSelect = { name: string; label: string; options: { value: stri
 export function ListFilters({ path, q, searchLabel = "Sök på namn", selects = [] }: { path: string; q?: string; searchLabel?: string; selects?: FilterSelect[] }) {
   return (
     <form method="get" action={path} role="search" aria-label="Filtrera listan" className="mt-6 flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-slate-50 p-3">
-      <div>
+      <div className="max-w-full">
         <label htmlFor="filter-q" className="block text-sm font-semibold">
           {searchLabel}
         </label>
-        <input id="filter-q" name="q" type="search" defaultValue={q} className="mt-1 rounded border border-slate-500 px-3 py-2" />
+        <input id="filter-q" name="q" type="search" defaultValue={q} className="mt-1 max-w-full rounded border border-slate-500 px-3 py-2" />
       </div>
       {selects.map((s) => (
-        <div key={s.name}>
+        // A long option (an organisation's name) must not widen the page on a phone.
+        <div key={s.name} className="max-w-full">
           <label htmlFor={`filter-${s.name}`} className="block text-sm font-semibold">
             {s.label}
           </label>
-          <select id={`filter-${s.name}`} name={s.name} defaultValue={s.value ?? ""} className="mt-1 rounded border border-slate-500 px-3 py-2">
+          <select id={`filter-${s.name}`} name={s.name} defaultValue={s.value ?? ""} className="mt-1 max-w-full rounded border border-slate-500 px-3 py-2">
             <option value="">Alla</option>
             {s.options.map((o) => (
               <option key={o.value} value={o.value}>

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma, PrismaClient } from "@/generated/prisma/client";
-import { assertCan, storyCapabilities, type Actor, type StoryAccess, type StoryCapabilities } from "@/lib/auth/permissions";
+import { z } from "zod";
+import { assertCan, ForbiddenError, storyCapabilities, type Actor, type StoryAccess, type StoryCapabilities } from "@/lib/auth/permissions";
 import { storyTags } from "@/lib/cache";
 import { failure, invalid, success, type CommandResult } from "@/lib/newsroom/result";
 import { cleanEditorJson } from "@/lib/rich-text/clean";
@@ -512,3 +513,50 @@ export async function runScheduledWork(client: Client, now = new Date()): Promis
 }
 
 export const storyCommands = { saveStory, restoreRevision, submitForReview, returnToDraft, publishStory, unpublishStory, archiveStory, trashStory, restoreFromTrash };
+
+// ─── Bulk steps ────────────────────────────────────────────────────────────────────────────
+
+const BULK_STEPS = { publish: publishStory, archive: archiveStory, trash: trashStory } as const;
+const BULK_DONE: Record<keyof typeof BULK_STEPS, string> = { publish: "publicerades", archive: "arkiverades", trash: "flyttades till papperskorgen" };
+export const BULK_MAX = 100;
+
+const bulkInputSchema = z.object({
+  step: z.enum(["publish", "archive", "trash"], { error: "Välj vad som ska göras med de valda artiklarna." }),
+  ids: z.array(z.string().uuid()).min(1, { error: "Välj minst en artikel." }).max(BULK_MAX, { error: `Välj högst ${BULK_MAX} artiklar åt gången.` }),
+});
+
+export type BulkOutcome = { done: string[]; refused: { id: string; title: string; reason: string }[] };
+
+/**
+ * One workflow step on several stories from the list. Each story goes through the very command
+ * its editor would use, with its own permission check: one that the actor may not touch, or that
+ * is not ready, is refused on its own and named, and the rest still happen.
+ */
+export async function bulkStoryStep(client: Client, actor: Actor, input: unknown): Promise<CommandResult<BulkOutcome>> {
+  const parsed = bulkInputSchema.safeParse(input);
+  if (!parsed.success) return invalid(fieldErrorsOf(parsed.error), parsed.error.issues[0]?.message);
+  const { step, ids } = parsed.data;
+  const titles = new Map((await client.story.findMany({ where: { id: { in: ids } }, select: { id: true, title: true } })).map((s) => [s.id, s.title.trim() || "Namnlös artikel"]));
+  const outcome: BulkOutcome = { done: [], refused: [] };
+  const tags: string[] = [];
+  for (const id of [...new Set(ids)]) {
+    const title = titles.get(id);
+    if (!title) {
+      outcome.refused.push({ id, title: id, reason: NOT_FOUND });
+      continue;
+    }
+    try {
+      const result = await BULK_STEPS[step](client, actor, { id });
+      if (result.ok) {
+        outcome.done.push(id);
+        tags.push(...result.tags);
+      } else outcome.refused.push({ id, title, reason: result.error ?? "Det gick inte." });
+    } catch (err) {
+      if (err instanceof ForbiddenError) outcome.refused.push({ id, title, reason: "Du har inte behörighet att göra det med den här artikeln." });
+      else throw err;
+    }
+  }
+  const n = outcome.done.length;
+  const message = `${n === 1 ? "1 artikel" : `${n} artiklar`} ${BULK_DONE[step]}.${outcome.refused.length ? ` ${outcome.refused.length} gick inte: ${outcome.refused.map((r) => `”${r.title}” (${r.reason})`).join("; ")}` : ""}`;
+  return success(outcome, [...new Set(tags)], message);
+}

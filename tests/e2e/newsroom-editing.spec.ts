@@ -266,3 +266,22 @@ test("restoring a version of a published story loads it into the editor, and the
   await expect(page.getByText(/^Ändringarna är publicerade/)).toBeVisible();
   await expect.poll(async () => (await reader.reload(), await reader.getByText("Den första ingressen, som ska komma tillbaka.").count())).toBe(1);
 });
+
+test("the story list fits a 320 px phone, and a bulk step runs on each ticked story", async ({ browser }) => {
+  const context = await browser.newContext({ locale: "sv-SE", timezoneId: "Europe/Stockholm", viewport: { width: 320, height: 720 } });
+  const page = await context.newPage();
+  await signIn(page, TEST_EDITOR.email, TEST_EDITOR.password);
+  const tag = `Mass${Date.now().toString(36)}`;
+  await newDraft(page, `${tag} ett`);
+  await newDraft(page, `${tag} två`);
+  await page.goto(`/admin/artiklar?q=${tag}`);
+  // Before, the list was 526 px wide on a 375 px phone.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  await expectNoAxeViolations(page);
+  await page.getByRole("checkbox", { name: `Välj ”${tag} ett”` }).check();
+  await page.getByRole("checkbox", { name: `Välj ”${tag} två”` }).check();
+  await page.getByLabel("Gör med de valda").selectOption("trash");
+  await page.getByRole("button", { name: "Utför" }).click();
+  await expect(page.getByText("2 artiklar flyttades till papperskorgen.")).toBeVisible();
+  await expect(page.getByRole("link", { name: `${tag} ett` })).toHaveCount(0);
+});

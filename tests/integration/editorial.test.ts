@@ -4,6 +4,7 @@ import { getRevisionPair, listAdminStories, listRevisions, storyWorkflowState } 
 import { db } from "@/lib/db/client";
 import {
   archiveStory,
+  bulkStoryStep,
   publishStory,
   restoreFromTrash,
   RESTORE_PUBLIC,
@@ -284,6 +285,32 @@ describe("publishing", () => {
     const result = await saveStory(db(), lerumEditor, { id: s.id, version: row.version, fields: fields({ slug: "ny-adress" }) });
     expect(result).toMatchObject({ ok: true, tags: expect.arrayContaining(["story:gammal-adress", "story:ny-adress"]) });
     expect(await db().storyRedirect.findUnique({ where: { oldSlug: "gammal-adress" } })).toMatchObject({ storyId: s.id });
+  });
+});
+
+describe("bulk steps from the list", () => {
+  it("runs each story through its own command and permission check, naming the ones refused", async () => {
+    const mine = await create(lerumEditor, { title: "Lerums egen nyhet" });
+    const theirs = await create(stenungsundEditor, { title: "Stenungsunds nyhet", organisationIds: [stenungsund.id] });
+    const unready = await create(lerumEditor, { title: "Utan ingress", lead: "" });
+    const result = await bulkStoryStep(db(), lerumEditor, { step: "publish", ids: [mine.id, theirs.id, unready.id] });
+    expect(result).toMatchObject({ ok: true, value: { done: [mine.id] } });
+    if (!result.ok) return;
+    expect(result.value.refused.map((r) => r.title).sort()).toEqual(["Stenungsunds nyhet", "Utan ingress"]);
+    expect(result.message).toContain("1 artikel publicerades");
+    expect(result.tags).toEqual(expect.arrayContaining([`story:${mine.slug}`]));
+    expect((await db().story.findUniqueOrThrow({ where: { id: theirs.id } })).status).toBe("DRAFT");
+    expect((await db().story.findUniqueOrThrow({ where: { id: unready.id } })).status).toBe("DRAFT");
+    // A writer may trash their own draft, not publish it.
+    const draft = await create(writer);
+    expect(await bulkStoryStep(db(), writer, { step: "publish", ids: [draft.id] })).toMatchObject({ ok: true, value: { done: [] } });
+    expect(await bulkStoryStep(db(), writer, { step: "trash", ids: [draft.id] })).toMatchObject({ ok: true, value: { done: [draft.id] } });
+  });
+
+  it("refuses a made-up step, no stories or a list that is not ids", async () => {
+    expect(await bulkStoryStep(db(), admin, { step: "delete-everything", ids: [crypto.randomUUID()] })).toMatchObject({ ok: false });
+    expect(await bulkStoryStep(db(), admin, { step: "archive", ids: [] })).toMatchObject({ ok: false, error: "Välj minst en artikel." });
+    expect(await bulkStoryStep(db(), admin, { step: "archive", ids: ["'; DROP TABLE story;--"] })).toMatchObject({ ok: false });
   });
 });
 

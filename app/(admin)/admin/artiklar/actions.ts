@@ -2,7 +2,7 @@
 
 import { db } from "@/lib/db/client";
 import { storyWorkflowState } from "@/lib/db/admin-stories";
-import { findSlugClash, isUuid, saveStory, storyCommands, type SavedStory, type StoryConflict } from "@/lib/db/editorial";
+import { bulkStoryStep, findSlugClash, isUuid, saveStory, storyCommands, type SavedStory, type StoryConflict } from "@/lib/db/editorial";
 import { currentActor, requireActor } from "@/lib/newsroom/actor";
 import { runAction } from "@/lib/newsroom/run";
 import { slugify } from "@/lib/slug";
@@ -50,4 +50,10 @@ export async function storyWorkflowFormAction(_prev: FormState, formData: FormDa
   const name = String(formData.get("step") ?? "");
   if (!["restoreFromTrash", "trashStory"].includes(name)) return { error: "Okänd åtgärd." };
   return storyWorkflowAction(name as WorkflowName, { id: String(formData.get("id") ?? ""), refresh: true });
+}
+
+/** The story list's bulk step (publish, archive, trash) on the ticked stories, each checked on its own. */
+export async function bulkStoryAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const result = await runAction((actor) => bulkStoryStep(db(), actor, { step: formData.get("atgard"), ids: formData.getAll("id") }), undefined, { refresh: true });
+  return { ok: result.ok, message: result.message, error: result.error, fieldErrors: result.fieldErrors, sessionExpired: result.sessionExpired };
 }

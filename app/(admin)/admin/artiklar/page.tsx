@@ -12,6 +12,7 @@ import { kindLabel } from "@/lib/format";
 import { requireActor } from "@/lib/newsroom/actor";
 import { STATUS_LABELS, storyTitle } from "@/lib/newsroom/labels";
 import { parsePageParam } from "@/lib/pagination";
+import { BULK_FORM_ID, BulkStoryForm } from "./bulk-form";
 
 export const metadata: Metadata = { title: "Artiklar" };
 
@@ -21,6 +22,8 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 function one(v: string | string[] | undefined): string | undefined {
   return Array.isArray(v) ? v[0] : v || undefined;
 }
+
+const WIDE_ONLY = "hidden sm:table-cell";
 
 export default async function StoriesPage({ searchParams }: Props) {
   const actor = await requireActor();
@@ -67,15 +70,21 @@ export default async function StoriesPage({ searchParams }: Props) {
       <p className="mt-4" aria-live="polite">
         {total === 1 ? "1 artikel" : `${total} artiklar`}
       </p>
-      <table className={tableClass}>
+      {/* Always there, so its message outlives the rows it removed. */}
+      <BulkStoryForm />
+      {/* On a phone the secondary columns step aside, so the list fits 320 px. */}
+      <table className={`${tableClass} break-words`}>
         <caption className="sr-only">Artiklar, senast ändrade först</caption>
         <thead>
           <tr>
+            <th scope="col" className={`${thClass} w-8`}>
+              <span className="sr-only">Välj</span>
+            </th>
             <th scope="col" className={thClass}>Rubrik</th>
-            <th scope="col" className={thClass}>Typ</th>
+            <th scope="col" className={`${thClass} ${WIDE_ONLY}`}>Typ</th>
             <th scope="col" className={thClass}>Status</th>
-            <th scope="col" className={thClass}>Organisationer</th>
-            <th scope="col" className={thClass}>Skapad av</th>
+            <th scope="col" className={`${thClass} ${WIDE_ONLY}`}>Organisationer</th>
+            <th scope="col" className={`${thClass} ${WIDE_ONLY}`}>Skapad av</th>
             <th scope="col" className={thClass}>Ändrad</th>
           </tr>
         </thead>
@@ -83,12 +92,15 @@ export default async function StoriesPage({ searchParams }: Props) {
           {rows.map((s) => (
             <tr key={s.id}>
               <td className={tdClass}>
+                <input type="checkbox" name="id" value={s.id} form={BULK_FORM_ID} aria-label={`Välj ”${storyTitle(s.title)}”`} className="h-5 w-5" />
+              </td>
+              <td className={`${tdClass} min-w-0`}>
                 <Link href={`/admin/artiklar/${s.id}`}>{storyTitle(s.title)}</Link>
               </td>
-              <td className={tdClass}>{kindLabel(s.kind)}</td>
+              <td className={`${tdClass} ${WIDE_ONLY}`}>{kindLabel(s.kind)}</td>
               <td className={tdClass}>{STATUS_LABELS[s.status] ?? s.status}</td>
-              <td className={tdClass}>{s.organisations.join(", ")}</td>
-              <td className={tdClass}>{s.createdBy ?? "–"}</td>
+              <td className={`${tdClass} ${WIDE_ONLY}`}>{s.organisations.join(", ")}</td>
+              <td className={`${tdClass} ${WIDE_ONLY}`}>{s.createdBy ?? "–"}</td>
               <td className={tdClass}>
                 <Time iso={s.updatedAt} />
               </td>

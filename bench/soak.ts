@@ -92,7 +92,10 @@ function summary(answers: Answer[], kind: Kind) {
   return { n: mine.length, errors: mine.length - good.length, p50: percentile(good, 50), p99: percentile(good, 99) };
 }
 
-const server = await startTestServer({ port: await freePort(), onOutput: () => undefined });
+// The server's own warnings, kept to explain any error the soak counts.
+const serverLog: string[] = [];
+const server = await startTestServer({ port: await freePort(), onOutput: (t) => void (serverLog.length < 2000 && /warn|error|⨯/i.test(t) && serverLog.push(t)) });
+let exitCode = 1;
 const pid = server.next.pid!;
 try {
   const direct = createDb(server.databaseUrl);
@@ -172,9 +175,16 @@ try {
   const rss = memory.map((m) => m.rss);
   console.log(`server memory: ${rss[0]!.toFixed(0)} MB at the start, ${Math.max(...rss).toFixed(0)} MB at most, ${rss.at(-1)!.toFixed(0)} MB at the end (PSS ${memory.at(-1)!.pss.toFixed(0)} MB)`);
   console.log(`memory slope: ${first.toFixed(2)} MB/min over the first ${half} min, ${last.toFixed(2)} MB/min over the last ${Math.min(5, MINUTES)} min`);
-  const errors = answers.filter((a) => !a.ok).length;
-  console.log(`\n${answers.length} requests, ${errors} errors`);
-  process.exitCode = errors ? 1 : 0;
+  const failed = answers.filter((a) => !a.ok);
+  const byStatus = new Map<string, number>();
+  for (const a of failed) {
+    const key = `${a.kind} ${a.status === 0 ? "no answer" : a.status === -1 ? "not sent (too many in flight)" : a.status}`;
+    byStatus.set(key, (byStatus.get(key) ?? 0) + 1);
+  }
+  console.log(`\n${answers.length} requests, ${failed.length} errors${failed.length ? `: ${[...byStatus].map(([k, n]) => `${n} × ${k}`).join(", ")}` : ""}`);
+  exitCode = failed.length ? 1 : 0;
 } finally {
   await server.stop();
 }
+if (exitCode) console.log(`the server's warnings and errors:\n${serverLog.join("").slice(-4000)}`);
+process.exit(exitCode);

@@ -285,3 +285,13 @@ test("the story list fits a 320 px phone, and a bulk step runs on each ticked st
   await expect(page.getByText("2 artiklar flyttades till papperskorgen.")).toBeVisible();
   await expect(page.getByRole("link", { name: `${tag} ett` })).toHaveCount(0);
 });
+
+test("previewing a draft with unsaved changes shows those changes (the draft is saved first)", async ({ browser }) => {
+  const page = await staffPage(browser, TEST_EDITOR);
+  await newDraft(page, "Förhandsvisningen visar det senaste");
+  await page.getByLabel("Ingress").fill("Den här ingressen skrevs alldeles nyss.");
+  // Before, this asked to leave the page and then showed the last saved version.
+  await page.getByRole("link", { name: "Förhandsvisa" }).click();
+  await expect(page).toHaveURL(/\/nyheter\/forhandsvisningen-visar-det-senaste$/);
+  await expect(page.getByText("Den här ingressen skrevs alldeles nyss.")).toBeVisible();
+});

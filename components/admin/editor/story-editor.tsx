@@ -623,9 +623,27 @@ export function StoryEditor({ story, options, userId, restore }: { story: Editor
           {id ? (
             <ul className="space-y-1">
               <li>
-                <a href={`/admin/artiklar/${id}/forhandsvisa`} data-ignore-unsaved={dirty ? undefined : true}>
+                {/* A draft is saved first, so the preview shows what is on screen; a story past draft
+                    changes only when published, so its preview (the saved version) opens beside the editor. */}
+                <a
+                  href={`/admin/artiklar/${id}/forhandsvisa`}
+                  data-ignore-unsaved
+                  target={dirty && status !== "DRAFT" ? "_blank" : undefined}
+                  rel={dirty && status !== "DRAFT" ? "noopener" : undefined}
+                  onClick={(e) => {
+                    if (!dirty || status !== "DRAFT" || readOnly) return;
+                    e.preventDefault();
+                    const href = e.currentTarget.href;
+                    void save().then((saved) => {
+                      if (!saved) return;
+                      leaving.current = true;
+                      window.location.assign(href);
+                    });
+                  }}
+                >
                   Förhandsvisa
                 </a>
+                {dirty && status !== "DRAFT" ? <span className="block text-sm text-slate-700">Öppnas i en ny flik och visar den sparade versionen.</span> : null}
               </li>
               <li>
                 <Link href={`/admin/artiklar/${id}/historik`}>Versioner och historik</Link>

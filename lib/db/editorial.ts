@@ -3,6 +3,7 @@ import type { Prisma, PrismaClient } from "@/generated/prisma/client";
 import { z } from "zod";
 import { assertCan, ForbiddenError, storyCapabilities, type Actor, type StoryAccess, type StoryCapabilities } from "@/lib/auth/permissions";
 import { storyTags } from "@/lib/cache";
+import { storyTitle } from "@/lib/newsroom/labels";
 import { failure, invalid, success, type CommandResult } from "@/lib/newsroom/result";
 import { cleanEditorJson } from "@/lib/rich-text/clean";
 import type { RichTextDoc } from "@/lib/rich-text/schema";
@@ -536,7 +537,7 @@ export async function bulkStoryStep(client: Client, actor: Actor, input: unknown
   const parsed = bulkInputSchema.safeParse(input);
   if (!parsed.success) return invalid(fieldErrorsOf(parsed.error), parsed.error.issues[0]?.message);
   const { step, ids } = parsed.data;
-  const titles = new Map((await client.story.findMany({ where: { id: { in: ids } }, select: { id: true, title: true } })).map((s) => [s.id, s.title.trim() || "Namnlös artikel"]));
+  const titles = new Map((await client.story.findMany({ where: { id: { in: ids } }, select: { id: true, title: true } })).map((s) => [s.id, storyTitle(s.title)]));
   const outcome: BulkOutcome = { done: [], refused: [] };
   const tags: string[] = [];
   for (const id of [...new Set(ids)]) {

@@ -1,5 +1,5 @@
 import "server-only";
-import { refresh, revalidateTag, updateTag } from "next/cache";
+import { refresh, revalidateTag } from "next/cache";
 import { ForbiddenError, type Actor } from "@/lib/auth/permissions";
 import type { FormState } from "@/lib/validation/form";
 import { DATABASE_UNAVAILABLE, isDatabaseUnavailable } from "@/lib/db/unavailable";
@@ -9,16 +9,17 @@ import type { CommandResult } from "./result";
 export const FORBIDDEN_MESSAGE = "Du har inte behörighet att göra det här.";
 export const SESSION_EXPIRED_MESSAGE = "Du har blivit utloggad, så inget sparades. Allt du skrev finns kvar här: logga in igen i en ny flik och försök sedan igen.";
 
-/**
- * Invalidates public cache tags at once. In a server action updateTag expires them so the
- * next request (the editor's own redirect included) renders fresh data; elsewhere (route
- * handlers) revalidateTag with an immediate expiry does the same.
- */
-export function invalidate(tagList: string[], context: "action" | "route" = "action"): void {
-  for (const tag of new Set(tagList)) {
-    if (context === "action") updateTag(tag);
-    else revalidateTag(tag, { expire: 0 });
-  }
+// Our cache handler expires every invalidated tag at once, whatever the profile (decision 012).
+// Next, though, marks a server action as "revalidated" for an expiry of 0 (updateTag too), and
+// the browser then refreshes its current route: the story editor, whose address changed to
+// /admin/artiklar/<id> at its first save, was remounted by a publish, and what was typed
+// meanwhile was lost. A non-zero profile invalidates just the same without that refresh; a
+// newsroom page that should show the change asks for it with refresh() (runAction).
+const WITHOUT_CLIENT_REFRESH = { expire: 1 };
+
+/** Invalidates public cache tags at once, from a server action or a route handler. */
+export function invalidate(tagList: string[]): void {
+  for (const tag of new Set(tagList)) revalidateTag(tag, WITHOUT_CLIENT_REFRESH);
 }
 
 /** What an action answers: a FormState, the value on success, and any extra failure details. */

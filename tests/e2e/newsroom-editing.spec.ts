@@ -24,6 +24,17 @@ async function newDraft(page: Page, title: string): Promise<string> {
   return new URL(page.url()).pathname;
 }
 
+/** A new story with title, lead and a line of body text, saved once (no reload after). */
+async function writeNewStory(page: Page, story: { title: string; lead: string; body: string }) {
+  await page.goto("/admin/artiklar/ny");
+  await titleField(page).fill(story.title);
+  await page.getByLabel("Ingress").fill(story.lead);
+  await page.getByRole("textbox", { name: "Brödtext" }).click();
+  await page.keyboard.type(story.body);
+  await page.getByRole("button", { name: "Spara", exact: true }).click();
+  await expect(page.getByText(/^Artikeln är sparad/)).toBeVisible();
+}
+
 test("the second of two simultaneous saves gets a conflict view, never a silent overwrite", async ({ browser }) => {
   const first = await staffPage(browser, TEST_EDITOR);
   const url = await newDraft(first, `Konfliktprov ${Date.now()}`);
@@ -137,13 +148,7 @@ test("an inserted image stays when typing goes on after it", async ({ browser })
 
 test("an editor's new story can be published right after its first save, without a reload", async ({ browser }) => {
   const page = await staffPage(browser, TEST_EDITOR);
-  await page.goto("/admin/artiklar/ny");
-  await titleField(page).fill("Redaktören publicerar sin nya artikel direkt");
-  await page.getByLabel("Ingress").fill("En ingress till en artikel som publiceras utan att sidan laddas om.");
-  await page.getByRole("textbox", { name: "Brödtext" }).click();
-  await page.keyboard.type("Brödtexten är kort men räcker.");
-  await page.getByRole("button", { name: "Spara", exact: true }).click();
-  await expect(page.getByText(/^Artikeln är sparad/)).toBeVisible();
+  await writeNewStory(page, { title: "Redaktören publicerar sin nya artikel direkt", lead: "En ingress till en artikel som publiceras utan att sidan laddas om.", body: "Brödtexten är kort men räcker." });
   // Before, the new-story page told the editor it could not publish until the page was loaded again.
   await page.getByRole("button", { name: "Publicera nu" }).click();
   await expect(page.getByText("Artikeln är publicerad.")).toBeVisible();
@@ -236,13 +241,7 @@ test("Enter moves from a question to its answer and out of the block after it; C
 
 test("restoring a version of a published story loads it into the editor, and the live page changes only when it is saved", async ({ browser }) => {
   const page = await staffPage(browser, TEST_EDITOR);
-  await page.goto("/admin/artiklar/ny");
-  await titleField(page).fill("Versionen som kom tillbaka");
-  await page.getByLabel("Ingress").fill("Den första ingressen, som ska komma tillbaka.");
-  await page.getByRole("textbox", { name: "Brödtext" }).click();
-  await page.keyboard.type("Brödtexten står kvar genom alla versioner.");
-  await page.getByRole("button", { name: "Spara", exact: true }).click();
-  await expect(page.getByText(/^Artikeln är sparad/)).toBeVisible();
+  await writeNewStory(page, { title: "Versionen som kom tillbaka", lead: "Den första ingressen, som ska komma tillbaka.", body: "Brödtexten står kvar genom alla versioner." });
   await page.getByRole("button", { name: "Publicera nu" }).click();
   await expect(page.getByText("Artikeln är publicerad.")).toBeVisible();
   await page.getByLabel("Ingress").fill("Den andra ingressen, som är publicerad nu.");

@@ -39,27 +39,3 @@ export function removeLocalCopy(...keys: string[]): void {
   }
 }
 
-const NOTICE_PREFIX = "naringslivsnytt:meddelande:";
-
-/** Keeps a status message for the editor of this story if it is remounted within seconds. */
-export function handOverNotice(storyId: string, message: string): void {
-  try {
-    window.sessionStorage.setItem(NOTICE_PREFIX + storyId, JSON.stringify({ message, at: Date.now() }));
-  } catch {
-    // no storage: the message is only lost on a remount
-  }
-}
-
-/** The message handed over for this story in the last few seconds, once. */
-export function takeHandedOverNotice(storyId: string | null): string | null {
-  if (!storyId) return null;
-  try {
-    const raw = window.sessionStorage.getItem(NOTICE_PREFIX + storyId);
-    if (!raw) return null;
-    window.sessionStorage.removeItem(NOTICE_PREFIX + storyId);
-    const { message, at } = JSON.parse(raw) as { message: string; at: number };
-    return Date.now() - at < 10_000 ? message : null;
-  } catch {
-    return null;
-  }
-}

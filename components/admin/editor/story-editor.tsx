@@ -17,7 +17,7 @@ import { slugify } from "@/lib/slug";
 import { CHANGE_NOTE_MAX, META_DESCRIPTION_MAX, parseStoryFields, type StoryFields } from "@/lib/validation/story";
 import { useMediaPicker, type PickedImage } from "./media-picker";
 import { RichTextEditor } from "./rich-text-editor";
-import { handOverNotice, localCopyKey, readLocalCopy, removeLocalCopy, takeHandedOverNotice, writeLocalCopy, type LocalCopy } from "./local-copy";
+import { localCopyKey, readLocalCopy, removeLocalCopy, writeLocalCopy, type LocalCopy } from "./local-copy";
 import { SessionExpiredDialog } from "./session-dialog";
 
 // The story editor. Every typed word lives in this component's state until the server has
@@ -169,17 +169,9 @@ export function StoryEditor({ story, options, userId, restore }: { story: Editor
     if (!copy) return;
     const same = JSON.stringify(fieldsOf(copy.value.form, copy.value.body)) === JSON.stringify(fieldsOf(formOf(story.fields), story.fields.body));
     if (same) removeLocalCopy(key);
-    // Browser storage is read once, after hydration: the server's render cannot know it.
-    // eslint-disable-next-line react-hooks/set-state-in-effect
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- browser storage can only be read after hydration; the server's render cannot know it
     else setOffer(copy);
   }, [userId, story.id, story.fields, story.can.edit]);
-
-  // A message handed over from before a remount (see handOverNotice), shown once.
-  useEffect(() => {
-    const message = takeHandedOverNotice(story.id);
-    // eslint-disable-next-line react-hooks/set-state-in-effect
-    if (message) setNotice(message);
-  }, [story.id]);
 
   const restoreLocalCopy = () => {
     if (!offer) return;
@@ -374,9 +366,6 @@ export function StoryEditor({ story, options, userId, restore }: { story: Editor
         setPublishedAt(res.state.publishedAt);
       }
       setNotice(res.message ?? "Klart.");
-      // A step that changes public pages makes Next refresh the route, and the first one on a
-      // new story remounts this editor under its own address: the message waits for it there.
-      handOverNotice(storyId, res.message ?? "Klart.");
     } finally {
       setSaving(false);
     }

@@ -8,7 +8,7 @@ import { isSchedulerRequest } from "@/lib/newsroom/scheduler";
 export async function POST(request: Request) {
   if (!isSchedulerRequest(request)) return new Response("Forbidden", { status: 403 });
   const work = await runScheduledWork(db());
-  invalidate(work.tags, "route");
+  invalidate(work.tags);
   if (work.published.length || work.purged) console.info(`[scheduler] published ${work.published.length}, emptied ${work.purged} from the trash`);
   return Response.json({ published: work.published.length, purged: work.purged });
 }

@@ -3,6 +3,7 @@ import { StoryEditor, type EditorRestore } from "@/components/admin/editor/story
 import type { Actor } from "@/lib/auth/permissions";
 import { getRevisionPair, getStoryForEdit, storyOptions } from "@/lib/db/admin-stories";
 import { db } from "@/lib/db/client";
+import { storyTitle } from "@/lib/newsroom/labels";
 import { loadStoryPage } from "../story-guard";
 
 export const metadata: Metadata = { title: "Redigera artikel" };
@@ -31,7 +32,7 @@ export default async function EditStoryPage({ params, searchParams }: Props) {
   const [options, restore] = await Promise.all([storyOptions(db()), versionToRestore(actor, id, (await searchParams).version)]);
   return (
     <>
-      <h1 className="mb-2 text-3xl font-bold">{story.fields.title || "Namnlös artikel"}</h1>
+      <h1 className="mb-2 text-3xl font-bold">{storyTitle(story.fields.title)}</h1>
       <p className="mb-6 text-sm text-slate-700">
         Skapad av {story.createdBy ?? "okänd"}
         {story.deletedAt ? " · Ligger i papperskorgen" : ""}

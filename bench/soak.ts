@@ -20,7 +20,7 @@ const WINDOW_MS = 10_000;
 const MAX_IN_FLIGHT = 400;
 
 type Kind = keyof typeof RATES;
-type Answer = { kind: Kind; at: number; ms: number; ok: boolean; status: number };
+type Answer = { kind: Kind; at: number; ms: number; ok: boolean; status: number; detail?: string };
 
 const percentile = (xs: number[], p: number) => {
   if (!xs.length) return NaN;
@@ -43,7 +43,7 @@ function slope(points: { t: number; mb: number }[]): number {
  * Runs `request` for each kind at its rate for `ms`, open loop; `onWindow` every WINDOW_MS.
  * Requests beyond MAX_IN_FLIGHT are counted as errors instead of piling up without end.
  */
-async function steady(ms: number, request: (kind: Kind, i: number) => Promise<{ ok: boolean; status: number }>, onWindow?: (answers: Answer[]) => void): Promise<Answer[]> {
+async function steady(ms: number, request: (kind: Kind, i: number) => Promise<{ ok: boolean; status: number; detail?: string }>, onWindow?: (answers: Answer[]) => void): Promise<Answer[]> {
   const answers: Answer[] = [];
   const pending = new Set<Promise<void>>();
   const t0 = performance.now();
@@ -64,7 +64,7 @@ async function steady(ms: number, request: (kind: Kind, i: number) => Promise<{ 
           continue;
         }
         const p = request(kind, i)
-          .catch(() => ({ ok: false, status: 0 }))
+          .catch((err: unknown) => ({ ok: false, status: 0, detail: String((err as Error)?.message ?? err) }))
           .then((r) => {
             const a = { kind, at: start - t0, ms: performance.now() - start, ...r };
             answers.push(a);
@@ -127,7 +127,7 @@ try {
   let storyId: string | null = null;
   let version = 0;
   let saving = Promise.resolve();
-  const request = (kind: Kind, i: number): Promise<{ ok: boolean; status: number }> => {
+  const request = (kind: Kind, i: number): Promise<{ ok: boolean; status: number; detail?: string }> => {
     if (kind === "page") return read(server.url, pages[i % pages.length]!);
     if (kind === "search") return read(server.url, `/sok?q=${encodeURIComponent(searches[i % searches.length]!)}${i % 3 === 0 ? "&sida=2" : ""}`);
     if (kind === "health") return read(server.url, "/api/halsa");
@@ -135,12 +135,14 @@ try {
     const next = saving.then(async () => {
       const fields = storyFieldsInput({ title: `Uthållighetsprov ${i}`, slug: "uthallighetsprov", organisationIds: [lerum.id] });
       const { status, value } = await callAction(server.url, { page: storyId ? `/admin/artiklar/${storyId}` : "/admin/artiklar/ny", id: save, args: [{ id: storyId, version, fields }], cookie });
-      const v = value as { ok?: boolean; value?: { id: string; version: number } } | undefined;
+      const v = value as { ok?: boolean; value?: { id: string; version: number }; error?: string; conflict?: unknown } | undefined;
       if (v?.ok && v.value) {
         storyId = v.value.id;
         version = v.value.version;
       }
-      return { ok: !!v?.ok, status };
+      // A refused save names why, so the summary can tell a conflict from a lost session.
+      const detail = v?.ok ? undefined : v?.conflict ? "version conflict" : (v?.error ?? (value === undefined ? "no action result" : JSON.stringify(value).slice(0, 160)));
+      return { ok: !!v?.ok, status, detail };
     });
     saving = next.then(() => undefined, () => undefined);
     return next;
@@ -178,7 +180,7 @@ try {
   const failed = answers.filter((a) => !a.ok);
   const byStatus = new Map<string, number>();
   for (const a of failed) {
-    const key = `${a.kind} ${a.status === 0 ? "no answer" : a.status === -1 ? "not sent (too many in flight)" : a.status}`;
+    const key = `${a.kind} ${a.status === 0 ? "no answer" : a.status === -1 ? "not sent (too many in flight)" : a.status}${a.detail ? ` (${a.detail})` : ""}`;
     byStatus.set(key, (byStatus.get(key) ?? 0) + 1);
   }
   console.log(`\n${answers.length} requests, ${failed.length} errors${failed.length ? `: ${[...byStatus].map(([k, n]) => `${n} × ${k}`).join(", ")}` : ""}`);

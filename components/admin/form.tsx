@@ -1,7 +1,7 @@
 "use client";
 
 import { useFormStatus } from "react-dom";
-import type { ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import type { FormState } from "@/lib/validation/form";
 import { buttonClass } from "./styles";
 
@@ -42,41 +42,46 @@ function Label({ id, label, required }: { id: string; label: string; required?: 
   );
 }
 
-export function TextField(props: Common & { defaultValue?: string; type?: string; autoComplete?: string; maxLength?: number; rows?: number; placeholder?: string }) {
+/** Controlled use (the story editor): `value` with `onValueChange` instead of `defaultValue`. */
+type Controlled<T> = { value?: T; onValueChange?: (value: T) => void };
+
+export function TextField(props: Common & Controlled<string> & { defaultValue?: string; type?: string; autoComplete?: string; maxLength?: number; rows?: number; placeholder?: string; inputMode?: "numeric" }) {
   const id = props.id ?? `falt-${props.name}`;
+  const controlled = props.value !== undefined;
   const shared = {
     id,
     name: props.name,
-    defaultValue: props.defaultValue,
+    ...(controlled ? { value: props.value, onChange: (e: { target: { value: string } }) => props.onValueChange?.(e.target.value) } : { defaultValue: props.defaultValue }),
     "aria-invalid": props.error ? true : undefined,
     "aria-describedby": describedBy(id, props.error, props.hint),
     "aria-required": props.required || undefined,
     className: control,
   };
+  // Uncontrolled, a new value from the server (after a failed save) remounts the control with it.
+  const key = controlled ? undefined : props.defaultValue;
   return (
     <div>
       <Label id={id} label={props.label} required={props.required} />
-      {/* A new value from the server (after a failed save) remounts the control with it. */}
       {props.rows ? (
-        <textarea key={props.defaultValue} {...shared} rows={props.rows} />
+        <textarea key={key} {...shared} rows={props.rows} />
       ) : (
-        <input key={props.defaultValue} {...shared} type={props.type ?? "text"} autoComplete={props.autoComplete} placeholder={props.placeholder} />
+        <input key={key} {...shared} type={props.type ?? "text"} autoComplete={props.autoComplete} placeholder={props.placeholder} inputMode={props.inputMode} />
       )}
       <Messages id={id} error={props.error} hint={props.hint} />
     </div>
   );
 }
 
-export function SelectField(props: Common & { options: { value: string; label: string }[]; defaultValue?: string; emptyLabel?: string }) {
+export function SelectField(props: Common & Controlled<string> & { options: { value: string; label: string }[]; defaultValue?: string; emptyLabel?: string }) {
   const id = props.id ?? `falt-${props.name}`;
+  const controlled = props.value !== undefined;
   return (
     <div>
       <Label id={id} label={props.label} required={props.required} />
       <select
         id={id}
         name={props.name}
-        defaultValue={props.defaultValue}
-        key={props.defaultValue}
+        {...(controlled ? { value: props.value, onChange: (e: { target: { value: string } }) => props.onValueChange?.(e.target.value) } : { defaultValue: props.defaultValue, key: props.defaultValue })}
         aria-invalid={props.error ? true : undefined}
         aria-describedby={describedBy(id, props.error, props.hint)}
         className={control}
@@ -93,16 +98,57 @@ export function SelectField(props: Common & { options: { value: string; label: s
   );
 }
 
-export function CheckboxGroup(props: { name: string; legend: string; options: { value: string; label: string }[]; defaultValues?: string[]; error?: string; hint?: ReactNode }) {
-  const id = `falt-${props.name}`;
-  const selected = new Set(props.defaultValues ?? []);
+/** One choice of a few, as radio buttons in a row (controlled). */
+export function RadioGroup(props: { name: string; legend: string; options: { value: string; label: string }[]; value: string; onValueChange: (value: string) => void }) {
   return (
-    <fieldset aria-describedby={describedBy(id, props.error, props.hint)} aria-invalid={props.error ? true : undefined}>
+    <fieldset id={`falt-${props.name}`}>
       <legend className="font-semibold">{props.legend}</legend>
-      <div className="mt-1 grid max-h-56 grid-cols-1 gap-1 overflow-y-auto rounded border border-slate-300 p-2 sm:grid-cols-2" key={[...selected].join(",")}>
+      <div className="mt-1 flex gap-6">
         {props.options.map((o) => (
           <label key={o.value} className="flex items-center gap-2">
-            <input type="checkbox" name={props.name} value={o.value} defaultChecked={selected.has(o.value)} className="size-4" />
+            <input type="radio" name={props.name} value={o.value} checked={props.value === o.value} onChange={() => props.onValueChange(o.value)} className="size-4" />
+            {o.label}
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+/**
+ * Checkboxes for a list of choices; a long list (more than 8) gets a filter field, and the
+ * ticked ones always stay in view. Uncontrolled with `defaultValues`, controlled with `values`.
+ */
+export function CheckboxGroup(props: { name: string; legend: string; options: { value: string; label: string }[]; defaultValues?: string[]; values?: string[]; onValuesChange?: (values: string[]) => void; error?: string; hint?: ReactNode }) {
+  const id = `falt-${props.name}`;
+  const [filter, setFilter] = useState("");
+  const controlled = props.values !== undefined;
+  const selected = new Set(props.values ?? props.defaultValues ?? []);
+  const needle = filter.toLowerCase();
+  const shown = controlled ? props.options.filter((o) => selected.has(o.value) || o.label.toLowerCase().includes(needle)) : props.options;
+  return (
+    <fieldset id={controlled ? id : undefined} aria-describedby={describedBy(id, props.error, props.hint)} aria-invalid={props.error ? true : undefined}>
+      <legend className="font-semibold">{props.legend}</legend>
+      {controlled && props.options.length > 8 ? (
+        <>
+          <label htmlFor={`${id}-filter`} className="sr-only">
+            Filtrera: {props.legend}
+          </label>
+          <input id={`${id}-filter`} type="search" placeholder="Filtrera listan" value={filter} onChange={(e) => setFilter(e.target.value)} className="mt-1 w-full rounded border border-slate-400 px-2 py-1 text-sm" />
+        </>
+      ) : null}
+      <div className={`mt-1 grid ${controlled ? "max-h-48" : "max-h-56"} grid-cols-1 gap-1 overflow-y-auto rounded border border-slate-300 p-2 sm:grid-cols-2`} key={controlled ? undefined : [...selected].join(",")}>
+        {shown.map((o) => (
+          <label key={o.value} className="flex items-center gap-2">
+            <input
+              type="checkbox"
+              name={props.name}
+              value={o.value}
+              {...(controlled
+                ? { checked: selected.has(o.value), onChange: (e: { target: { checked: boolean } }) => props.onValuesChange?.(e.target.checked ? [...props.values!, o.value] : props.values!.filter((v) => v !== o.value)) }
+                : { defaultChecked: selected.has(o.value) })}
+              className="size-4"
+            />
             {o.label}
           </label>
         ))}

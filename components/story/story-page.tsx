@@ -1,16 +1,19 @@
 import type { Metadata } from "next";
 import Image from "next/image";
 import Link from "next/link";
+import { cookies, draftMode } from "next/headers";
 import { notFound, permanentRedirect } from "next/navigation";
 import { Breadcrumbs } from "@/components/layout/breadcrumbs";
 import { serverNotFound } from "@/components/layout/server-not-found";
 import { RichText } from "@/components/rich-text/rich-text";
 import { StoryGrid } from "@/components/story/story-card";
 import { Time } from "@/components/ui/time";
-import { draftMode } from "next/headers";
 import { can } from "@/lib/auth/permissions";
+import { db } from "@/lib/db/client";
+import { findPreviewCopy, withPreviewCopy } from "@/lib/db/story-preview";
 import { findStoryRedirect, getStoryPreview, type StoryDetail, type StoryKindValue } from "@/lib/db/stories";
 import { routeActor } from "@/lib/newsroom/actor";
+import { PREVIEW_COPY_COOKIE } from "@/lib/newsroom/preview";
 import { STATUS_LABELS } from "@/lib/newsroom/labels";
 import { env } from "@/lib/env";
 import { kindLabel } from "@/lib/format";
@@ -24,11 +27,12 @@ import { Share } from "./share";
 
 type Props = { params: Promise<{ slug: string }> };
 
-type Loaded = { story: StoryDetail; previewStatus: string | null };
+type Loaded = { story: StoryDetail; previewStatus: string | null; unsaved?: boolean };
 
 /**
  * In draft mode (the newsroom's preview), a signed-in staff member allowed to see the story
  * gets its current text whatever its state, read past the cache; everyone else the public page.
+ * After the editor handed over unsaved changes (the cookie names the story), those are shown.
  */
 async function previewOf(slug: string): Promise<Loaded | null> {
   if (!(await draftMode()).isEnabled) return null;
@@ -36,6 +40,8 @@ async function previewOf(slug: string): Promise<Loaded | null> {
   if (!actor) return null;
   const story = await getStoryPreview(slug);
   if (!story || !can(actor, "story.view", { story: story.access })) return null;
+  const copy = (await cookies()).get(PREVIEW_COPY_COOKIE)?.value === story.id && can(actor, "story.edit", { story: story.access }) ? await findPreviewCopy(db(), story.id, actor.id) : null;
+  if (copy) return { story: await withPreviewCopy(db(), story, copy), previewStatus: story.status, unsaved: true };
   return { story, previewStatus: story.status };
 }
 
@@ -72,10 +78,10 @@ export function storyRoute(kind: StoryKindValue) {
       });
       }),
     Page: serverNotFound(async ({ params }: Props) => {
-      const { story, previewStatus } = await requireStory(kind, params);
+      const { story, previewStatus, unsaved } = await requireStory(kind, params);
       return (
         <>
-          {previewStatus ? <PreviewBanner status={previewStatus} path={storyPath(story)} /> : null}
+          {previewStatus ? <PreviewBanner status={previewStatus} path={storyPath(story)} unsaved={!!unsaved} /> : null}
           <StoryArticle story={story} />
         </>
       );
@@ -83,10 +89,11 @@ export function storyRoute(kind: StoryKindValue) {
   };
 }
 
-function PreviewBanner({ status, path }: { status: string; path: string }) {
+function PreviewBanner({ status, path, unsaved }: { status: string; path: string; unsaved: boolean }) {
   return (
     <div role="region" aria-label="Förhandsvisning" className="mb-6 rounded border-2 border-amber-600 bg-amber-50 p-4 text-amber-950">
       <p className="font-bold">Förhandsvisning – så här kommer artikeln att se ut. Status: {STATUS_LABELS[status] ?? status}.</p>
+      {unsaved ? <p className="mt-1 font-semibold">Sidan visar dina osparade ändringar. De syns inte på webbplatsen förrän du sparar dem i redigeraren.</p> : null}
       <p className="mt-1">
         Sidan visas bara för dig och indexeras inte.{" "}
         <a href={`/admin/forhandsvisning/avsluta?till=${encodeURIComponent(path)}`} className="text-amber-950">

@@ -1,38 +1,19 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { expectNoAxeViolations, signIn } from "./support";
+import { StoryEditorPage } from "./pages/story-editor";
 import { TEST_ADMIN, TEST_EDITOR } from "./test-accounts";
 
 // The story editor under the conditions that lose words in lesser systems: two people saving
 // the same story, a failed validation, leaving with unsaved changes, and keyboard-only use.
 
 async function staffPage(browser: Browser, account: { email: string; password: string }): Promise<Page> {
-  const context = await browser.newContext({ locale: "sv-SE", timezoneId: "Europe/Stockholm" });
-  const page = await context.newPage();
-  await signIn(page, account.email, account.password);
-  return page;
+  return (await StoryEditorPage.signedIn(browser, account)).page;
 }
 
-const titleField = (page: Page) => page.getByRole("textbox", { name: /^Rubrik/ });
+const titleField = (page: Page) => new StoryEditorPage(page).title;
 
 async function newDraft(page: Page, title: string): Promise<string> {
-  await page.goto("/admin/artiklar/ny");
-  await titleField(page).fill(title);
-  await page.getByLabel("Ingress").fill("En ingress som båda redaktörerna kommer att vilja ändra.");
-  await page.getByRole("button", { name: "Spara", exact: true }).click();
-  await expect(page).toHaveURL(/\/admin\/artiklar\/[0-9a-f-]{36}$/);
-  await expect(page.getByText(/^Artikeln är sparad/)).toBeVisible();
-  return new URL(page.url()).pathname;
-}
-
-/** A new story with title, lead and a line of body text, saved once (no reload after). */
-async function writeNewStory(page: Page, story: { title: string; lead: string; body: string }) {
-  await page.goto("/admin/artiklar/ny");
-  await titleField(page).fill(story.title);
-  await page.getByLabel("Ingress").fill(story.lead);
-  await page.getByRole("textbox", { name: "Brödtext" }).click();
-  await page.keyboard.type(story.body);
-  await page.getByRole("button", { name: "Spara", exact: true }).click();
-  await expect(page.getByText(/^Artikeln är sparad/)).toBeVisible();
+  return new StoryEditorPage(page).writeNew({ title, lead: "En ingress som båda redaktörerna kommer att vilja ändra." });
 }
 
 test("the second of two simultaneous saves gets a conflict view, never a silent overwrite", async ({ browser }) => {
@@ -147,11 +128,10 @@ test("an inserted image stays when typing goes on after it", async ({ browser })
 });
 
 test("an editor's new story can be published right after its first save, without a reload", async ({ browser }) => {
-  const page = await staffPage(browser, TEST_EDITOR);
-  await writeNewStory(page, { title: "Redaktören publicerar sin nya artikel direkt", lead: "En ingress till en artikel som publiceras utan att sidan laddas om.", body: "Brödtexten är kort men räcker." });
+  const editor = await StoryEditorPage.signedIn(browser, TEST_EDITOR);
+  await editor.writeNew({ title: "Redaktören publicerar sin nya artikel direkt", lead: "En ingress till en artikel som publiceras utan att sidan laddas om.", body: "Brödtexten är kort men räcker." });
   // Before, the new-story page told the editor it could not publish until the page was loaded again.
-  await page.getByRole("button", { name: "Publicera nu" }).click();
-  await expect(page.getByText("Artikeln är publicerad.")).toBeVisible();
+  await editor.publishNow();
 });
 
 test("a session that ends while editing keeps the text, and the save goes through after signing in again in a new tab", async ({ browser }) => {
@@ -240,10 +220,10 @@ test("Enter moves from a question to its answer and out of the block after it; C
 });
 
 test("restoring a version of a published story loads it into the editor, and the live page changes only when it is saved", async ({ browser }) => {
-  const page = await staffPage(browser, TEST_EDITOR);
-  await writeNewStory(page, { title: "Versionen som kom tillbaka", lead: "Den första ingressen, som ska komma tillbaka.", body: "Brödtexten står kvar genom alla versioner." });
-  await page.getByRole("button", { name: "Publicera nu" }).click();
-  await expect(page.getByText("Artikeln är publicerad.")).toBeVisible();
+  const editor = await StoryEditorPage.signedIn(browser, TEST_EDITOR);
+  const page = editor.page;
+  await editor.writeNew({ title: "Versionen som kom tillbaka", lead: "Den första ingressen, som ska komma tillbaka.", body: "Brödtexten står kvar genom alla versioner." });
+  await editor.publishNow();
   await page.getByLabel("Ingress").fill("Den andra ingressen, som är publicerad nu.");
   await page.getByRole("button", { name: "Spara och publicera ändringarna" }).click();
   await expect(page.getByText(/^Ändringarna är publicerade/)).toBeVisible();
@@ -293,4 +273,27 @@ test("previewing a draft with unsaved changes shows those changes (the draft is 
   await page.getByRole("link", { name: "Förhandsvisa" }).click();
   await expect(page).toHaveURL(/\/nyheter\/forhandsvisningen-visar-det-senaste$/);
   await expect(page.getByText("Den här ingressen skrevs alldeles nyss.")).toBeVisible();
+});
+
+test("previewing a published story with unsaved changes shows them in a new tab, and the live page stays as it is", async ({ browser }) => {
+  const editor = await StoryEditorPage.signedIn(browser, TEST_EDITOR);
+  await editor.writeNew({ title: "Förhandsvisning av en publicerad artikel", lead: "Ingressen som står på webbplatsen.", body: "Brödtexten som redan är publicerad." });
+  await editor.publishNow();
+  const path = await editor.publicPath();
+  await editor.lead.fill("En ny ingress som ännu inte är sparad.");
+  await editor.typeInBody(" Ett tillägg som bara förhandsvisningen visar.");
+  // Before, the preview of a story past draft showed the saved version only.
+  const [tab] = await Promise.all([editor.page.waitForEvent("popup"), editor.previewLink.click()]);
+  await expect(tab).toHaveURL(new RegExp(`${path}$`));
+  await expect(tab.getByText("Sidan visar dina osparade ändringar.", { exact: false })).toBeVisible();
+  await expect(tab.getByText("En ny ingress som ännu inte är sparad.")).toBeVisible();
+  await expect(tab.getByText("Ett tillägg som bara förhandsvisningen visar.", { exact: false })).toBeVisible();
+  await expectNoAxeViolations(tab);
+  // Nothing was saved: a reader sees the published text, and the editor still holds the changes.
+  const reader = await (await browser.newContext()).newPage();
+  await reader.goto(path);
+  await expect(reader.getByText("Ingressen som står på webbplatsen.")).toBeVisible();
+  await expect(reader.getByText("Ett tillägg som bara förhandsvisningen visar.", { exact: false })).toHaveCount(0);
+  await expect(editor.lead).toHaveValue("En ny ingress som ännu inte är sparad.");
+  await expect(editor.status).toContainText("Osparade ändringar.");
 });

@@ -42,7 +42,9 @@ export function RichTextEditor({ initial, labelId, errorId, invalid, onChange, p
       handleKeyDown: (_view, event) => {
         if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === "k") {
           event.preventDefault();
-          openLink.current();
+          // On the next frame: a selection made by the keys just before (Shift+arrows) reaches
+          // the editor's state through the browser's selectionchange, which may still be queued.
+          requestAnimationFrame(() => openLink.current());
           return true;
         }
         return false;

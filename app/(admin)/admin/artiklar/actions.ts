@@ -3,6 +3,7 @@
 import { db } from "@/lib/db/client";
 import { storyWorkflowState } from "@/lib/db/admin-stories";
 import { bulkStoryStep, findSlugClash, isUuid, saveStory, storyCommands, type SavedStory, type StoryConflict } from "@/lib/db/editorial";
+import { stagePreviewCopy } from "@/lib/db/story-preview";
 import { currentActor, requireActor } from "@/lib/newsroom/actor";
 import { runAction } from "@/lib/newsroom/run";
 import { slugify } from "@/lib/slug";
@@ -16,6 +17,11 @@ export type SaveState = FormState & { value?: SavedStory; conflict?: StoryConfli
 /** Save (or autosave) from the editor. */
 export async function saveStoryAction(input: unknown): Promise<SaveState> {
   return runAction((actor) => saveStory(db(), actor, input), undefined, { refresh: false });
+}
+
+/** Unsaved changes of a story past draft, for this user's preview only (nothing public changes). */
+export async function stagePreviewAction(input: unknown): Promise<FormState> {
+  return runAction((actor) => stagePreviewCopy(db(), actor, input), undefined, { refresh: false });
 }
 
 /**

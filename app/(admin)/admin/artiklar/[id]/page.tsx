@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import { getRevisionPair, getStoryForEdit, storyOptions } from "@/lib/db/admin-stories";
 import { db } from "@/lib/db/client";
 import { storyTitle } from "@/lib/newsroom/labels";
+import { storyEditorActions } from "../editor-actions";
 import { loadStoryPage } from "../story-guard";
 
 export const metadata: Metadata = { title: "Redigera artikel" };
@@ -49,7 +50,7 @@ export default async function EditStoryPage({ params, searchParams }: Props) {
           </ul>
         </details>
       ) : null}
-      <StoryEditor userId={actor.id} options={options} restore={restore} story={{ ...story, can: story.deletedAt ? { edit: false, submit: false, publish: false, delete: false } : story.can }} />
+      <StoryEditor actions={storyEditorActions} userId={actor.id} options={options} restore={restore} story={{ ...story, can: story.deletedAt ? { edit: false, submit: false, publish: false, delete: false } : story.can }} />
     </>
   );
 }

@@ -5,6 +5,7 @@ import { storyOptions } from "@/lib/db/admin-stories";
 import { db } from "@/lib/db/client";
 import { requirePermission } from "@/lib/newsroom/actor";
 import { emptyStoryFields } from "@/lib/validation/story";
+import { storyEditorActions } from "../editor-actions";
 
 export const metadata: Metadata = { title: "Ny artikel" };
 
@@ -16,6 +17,7 @@ export default async function NewStoryPage() {
     <>
       <h1 className="mb-6 text-3xl font-bold">Ny artikel</h1>
       <StoryEditor
+        actions={storyEditorActions}
         userId={actor.id}
         options={options}
         story={{

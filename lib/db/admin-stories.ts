@@ -3,6 +3,7 @@ import type { Prisma, PrismaClient } from "@/generated/prisma/client";
 import { assertCan, can, storyCapabilities, type Actor, type StoryCapabilities } from "@/lib/auth/permissions";
 import type { StoryFields } from "@/lib/validation/story";
 import { accessOf, fieldsOf, isUuid, storyStateSelect } from "./editorial";
+import { isPublished } from "./published";
 
 // What the newsroom reads about stories: lists scoped to what the actor may see, the editor's
 // data and choices, and revisions.
@@ -182,7 +183,10 @@ export async function listRevisions(client: Client, actor: Actor, storyId: strin
 /** A revision and the one before it (or null for the first), for the diff view. */
 export async function getRevisionPair(client: Client, actor: Actor, storyId: string, revisionId: string): Promise<{ revision: RevisionRow & { fields: StoryFields }; previous: StoryFields | null; storyVersion: number; title: string; canRestore: boolean; published: boolean } | null> {
   if (!isUuid(storyId) || !isUuid(revisionId)) return null;
-  const story = await client.story.findUnique({ where: { id: storyId }, select: { title: true, version: true, createdById: true, status: true, organisations: { select: { organisation: { select: { id: true } } } } } });
+  const story = await client.story.findUnique({
+    where: { id: storyId },
+    select: { title: true, version: true, createdById: true, status: true, publishedAt: true, deletedAt: true, organisations: { select: { organisation: { select: { id: true } } } } },
+  });
   if (!story) return null;
   assertCan(actor, "story.view", { story: accessOf(story) });
   const rev = await client.storyRevision.findFirst({ where: { id: revisionId, storyId }, select: { id: true, version: true, reason: true, createdAt: true, snapshot: true, createdBy: { select: { name: true } } } });
@@ -197,7 +201,7 @@ export async function getRevisionPair(client: Client, actor: Actor, storyId: str
     storyVersion: story.version,
     title: story.title,
     canRestore: can(actor, "story.edit", { story: accessOf(story) }),
-    published: story.status === "PUBLISHED",
+    published: isPublished(story),
   };
 }
 

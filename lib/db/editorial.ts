@@ -12,6 +12,7 @@ import { stockholmLocalToDate } from "@/lib/stockholm-time";
 import { fieldErrorsOf } from "@/lib/validation/form";
 import { parseStoryFields, publishProblems, saveStoryInputSchema, updateKindSchema, type StoryFields } from "@/lib/validation/story";
 import { audit } from "./audit";
+import { isPublished } from "./published";
 
 // Story commands of the newsroom: save (with optimistic locking and a revision per save),
 // the publishing workflow, the trash, and the scheduler's job. Every command loads the story
@@ -86,10 +87,6 @@ export function fieldsOf(s: StoryState): StoryFields {
     pageOwner: s.pageOwner,
     byline: s.byline,
   };
-}
-
-export function isPublic(s: { status: string; publishedAt: Date | null; deletedAt?: Date | null }, now = new Date()): boolean {
-  return s.status === "PUBLISHED" && !!s.publishedAt && s.publishedAt <= now && !s.deletedAt;
 }
 
 /** Every public cache tag the story shows under, from its state in the database. */
@@ -245,7 +242,7 @@ export async function saveStory(client: Client, actor: Actor, input: unknown, re
   if (!before) return failure(NOT_FOUND);
   assertCan(actor, "story.edit", { story: accessOf(before) });
   if (before.deletedAt) return failure(IN_TRASH);
-  const wasPublic = isPublic(before);
+  const wasPublic = isPublished(before);
   if (wasPublic && autosave) return failure("Publicerade artiklar sparas bara när du väljer det.");
 
   const prepared = await prepareFields(client, actor, parsedInput.data.fields, { id, isPublic: wasPublic });
@@ -308,7 +305,7 @@ export async function restoreRevision(client: Client, actor: Actor, input: unkno
   assertCan(actor, "story.edit", { story: accessOf(story) });
   // A public story's page would change at once: it is restored in the editor instead, as an
   // edit with the minor/real-update choice (decision 009).
-  if (isPublic(story)) return failure(RESTORE_PUBLIC);
+  if (isPublished(story)) return failure(RESTORE_PUBLIC);
   const revision = await client.storyRevision.findFirst({ where: { id: revisionId, storyId }, select: { snapshot: true, createdAt: true } });
   if (!revision) return failure("Versionen finns inte.");
   const result = await saveStory(client, actor, { id: storyId, version, fields: revision.snapshot, update: { updateKind: "minor" } }, "restore");
@@ -396,7 +393,7 @@ export async function publishStory(client: Client, actor: Actor, input: unknown,
     const at = stockholmLocalToDate(atRaw);
     if (!at) return invalid({ at: "Ange datum och tid som ÅÅÅÅ-MM-DD TT:MM." });
     if (at.getTime() <= now.getTime()) return invalid({ at: "Tidpunkten har redan passerat. Välj en senare tid eller publicera nu." });
-    if (isPublic(story, now)) return failure("Artikeln är redan publicerad. Avpublicera den först om den ska schemaläggas.");
+    if (isPublished(story, now)) return failure("Artikeln är redan publicerad. Avpublicera den först om den ska schemaläggas.");
     const ok = await transition(client, story, t.version, { status: "SCHEDULED", publishedAt: at, contentUpdatedAt: at }, "schedule", actor, {
       action: "story.schedule",
       summary: `Schemalade ”${story.title}” till ${at.toISOString()}`,
@@ -404,7 +401,7 @@ export async function publishStory(client: Client, actor: Actor, input: unknown,
     return ok ? success({ status: "SCHEDULED", publishedAt: at.toISOString() }, [], "Artikeln är schemalagd.") : failure(STALE);
   }
 
-  if (isPublic(story, now)) return failure("Artikeln är redan publicerad.");
+  if (isPublished(story, now)) return failure("Artikeln är redan publicerad.");
   // A story published before (and then taken down) keeps its original date.
   const keepDate = story.status !== "SCHEDULED" && story.publishedAt && story.publishedAt <= now;
   const publishedAt = keepDate ? story.publishedAt! : now;
@@ -422,7 +419,7 @@ export async function unpublishStory(client: Client, actor: Actor, input: unknow
   const { story, t } = loaded;
   assertCan(actor, "story.publish", { story: accessOf(story) });
   if (story.status !== "PUBLISHED" && story.status !== "SCHEDULED") return failure("Artikeln är inte publicerad.");
-  const wasPublic = isPublic(story);
+  const wasPublic = isPublished(story);
   const ok = await transition(client, story, t.version, { status: "DRAFT" }, "unpublish", actor, { action: "story.unpublish", summary: `Avpublicerade ”${story.title}”` });
   return ok ? success(null, wasPublic ? tagsOf(story) : [], "Artikeln är avpublicerad och är nu ett utkast.") : failure(STALE);
 }
@@ -434,7 +431,7 @@ export async function archiveStory(client: Client, actor: Actor, input: unknown)
   const { story, t } = loaded;
   assertCan(actor, "story.publish", { story: accessOf(story) });
   if (story.status === "ARCHIVED") return failure("Artikeln är redan arkiverad.");
-  const wasPublic = isPublic(story);
+  const wasPublic = isPublished(story);
   const ok = await transition(client, story, t.version, { status: "ARCHIVED" }, "archive", actor, { action: "story.archive", summary: `Arkiverade ”${story.title}”` });
   return ok ? success(null, wasPublic ? tagsOf(story) : [], "Artikeln är arkiverad.") : failure(STALE);
 }
@@ -448,7 +445,7 @@ export async function trashStory(client: Client, actor: Actor, input: unknown): 
   const { story } = loaded;
   assertCan(actor, "story.delete", { story: accessOf(story) });
   if (story.deletedAt) return failure("Artikeln ligger redan i papperskorgen.");
-  const wasPublic = isPublic(story);
+  const wasPublic = isPublished(story);
   await client.$transaction(async (tx) => {
     await tx.story.update({ where: { id: story.id }, data: { deletedAt: new Date(), status: wasPublic || story.status === "SCHEDULED" ? "DRAFT" : story.status, version: { increment: 1 } } });
     await addRevision(tx, story.id, story.version + 1, fieldsOf(story), "trash", actor);

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma, PrismaClient } from "@/generated/prisma/client";
-import { assertCan, can, storyCapabilities, type Actor, type StoryCapabilities } from "@/lib/auth/permissions";
+import { assertCan, can, storyCapabilities, storyViewScope, type Actor, type StoryCapabilities } from "@/lib/auth/permissions";
 import type { StoryFields } from "@/lib/validation/story";
 import { accessOf, fieldsOf, isUuid, storyStateSelect } from "./editorial";
 import { isPublished } from "./published";
@@ -11,15 +11,16 @@ import { isPublished } from "./published";
 type Client = PrismaClient;
 
 /**
- * Stories the actor may see: admins all, editors those concerning their organisations or made
- * by them, writers their own. For editors the organisations' story ids are looked up first, so
- * PostgreSQL can combine two index scans instead of testing every story against a subquery.
+ * Stories the actor may see (`storyViewScope`, the rule `can(actor, "story.view")` checks) as a
+ * filter. The organisations' story ids are looked up first, so PostgreSQL can combine two index
+ * scans instead of testing every story against a subquery.
  */
 export async function visibleStoriesWhere(client: Client, actor: Actor): Promise<Prisma.StoryWhereInput> {
-  if (actor.role === "ADMIN") return {};
-  if (actor.role !== "EDITOR" || !actor.organisationIds.length) return { createdById: actor.id };
-  const rows = await client.storyOrganisation.findMany({ where: { organisationId: { in: [...actor.organisationIds] } }, select: { storyId: true } });
-  return { OR: [{ createdById: actor.id }, { id: { in: [...new Set(rows.map((r) => r.storyId))] } }] };
+  const scope = storyViewScope(actor);
+  if (scope.all) return {};
+  if (!scope.organisationIds.length) return { createdById: scope.createdById };
+  const rows = await client.storyOrganisation.findMany({ where: { organisationId: { in: [...scope.organisationIds] } }, select: { storyId: true } });
+  return { OR: [{ createdById: scope.createdById }, { id: { in: [...new Set(rows.map((r) => r.storyId))] } }] };
 }
 
 export const STATUSES = ["DRAFT", "IN_REVIEW", "SCHEDULED", "PUBLISHED", "ARCHIVED"] as const;

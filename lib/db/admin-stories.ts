@@ -2,7 +2,7 @@ import "server-only";
 import type { Prisma, PrismaClient } from "@/generated/prisma/client";
 import { assertCan, can, storyCapabilities, storyViewScope, type Actor, type StoryCapabilities } from "@/lib/auth/permissions";
 import type { StoryFields } from "@/lib/validation/story";
-import { accessOf, fieldsOf, isUuid, storyStateSelect } from "./editorial";
+import { accessOf, fieldsOf, isUuid, storyStateSelect, storyStepState, type StoryStepState } from "./editorial";
 import { isPublished } from "./published";
 
 // What the newsroom reads about stories: lists scoped to what the actor may see, the editor's
@@ -227,12 +227,12 @@ export async function getHeroImage(client: Client, id: string | null): Promise<H
   return m ? { id: m.id, src: `/media/${m.storageKey}`, alt: m.alt, width: m.width, height: m.height } : null;
 }
 
-/** A story's workflow state after a step, for the editor to show without reloading. */
-export async function storyWorkflowState(client: Client, actor: Actor, id: string): Promise<{ status: string; version: number; publishedAt: string | null; slug: string; kind: string; can: StoryCapabilities } | null> {
+/** A story's workflow state as this actor sees it (a step answers with the same, see runStep). */
+export async function storyWorkflowState(client: Client, actor: Actor, id: string): Promise<StoryStepState | null> {
   if (!isUuid(id)) return null;
-  const s = await client.story.findUnique({ where: { id }, select: { status: true, version: true, publishedAt: true, slug: true, kind: true, createdById: true, organisations: { select: { organisationId: true } } } });
-  if (!s) return null;
-  const { createdById, organisations, ...state } = s;
-  const can = storyCapabilities(actor, { createdById, status: s.status, organisationIds: organisations.map((o) => o.organisationId) });
-  return { ...state, publishedAt: s.publishedAt?.toISOString() ?? null, can };
+  const s = await client.story.findUnique({
+    where: { id },
+    select: { id: true, status: true, version: true, publishedAt: true, slug: true, kind: true, deletedAt: true, createdById: true, organisations: { select: { organisation: { select: { id: true } } } } },
+  });
+  return s && storyStepState(actor, s);
 }

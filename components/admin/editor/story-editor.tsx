@@ -359,11 +359,11 @@ export function StoryEditor({ story, options, userId, restore }: { story: Editor
         router.push("/admin/papperskorg");
         return;
       }
-      if (res.state) {
-        setStatus(res.state.status);
-        setCan(res.state.can);
-        persisted.current = { id: storyId, version: res.state.version };
-        setPublishedAt(res.state.publishedAt);
+      if (res.value) {
+        setStatus(res.value.status);
+        setCan(res.value.can);
+        persisted.current = { id: storyId, version: res.value.version };
+        setPublishedAt(res.value.publishedAt);
       }
       setNotice(res.message ?? "Klart.");
     } finally {
@@ -680,7 +680,7 @@ export function StoryEditor({ story, options, userId, restore }: { story: Editor
                   {errors.at}
                 </p>
               ) : null}
-              <button type="button" className={`${buttonClass("secondary")} mt-2`} disabled={saving} onClick={() => void step("publishStory", { at: scheduleAt || "saknas" })}>
+              <button type="button" className={`${buttonClass("secondary")} mt-2`} disabled={saving} onClick={() => void step("publishStory", { at: scheduleAt })}>
                 Schemalägg
               </button>
             </div>

@@ -40,6 +40,23 @@ export function sharesOrganisation(actor: Actor, organisationIds: readonly strin
   return organisationIds.some((id) => actor.organisationIds.includes(id));
 }
 
+/**
+ * Which stories an actor may see in the newsroom: administrators all; editors those they made
+ * and those concerning one of their organisations; writers those they made. The one rule behind
+ * `can(actor, "story.view", …)` and the newsroom lists' filter (`visibleStoriesWhere` in
+ * lib/db/admin-stories.ts), which both read it from here.
+ */
+export type StoryViewScope = { all: true } | { all: false; createdById: string; organisationIds: readonly string[] };
+
+export function storyViewScope(actor: Actor): StoryViewScope {
+  if (actor.role === "ADMIN") return { all: true };
+  return { all: false, createdById: actor.id, organisationIds: actor.role === "EDITOR" ? actor.organisationIds : [] };
+}
+
+export function inStoryViewScope(scope: StoryViewScope, story: StoryAccess): boolean {
+  return scope.all || story.createdById === scope.createdById || story.organisationIds.some((id) => scope.organisationIds.includes(id));
+}
+
 /** What the editor may offer on one story: each answered by `can`, the same rule the commands enforce. */
 export type StoryCapabilities = { edit: boolean; submit: boolean; publish: boolean; delete: boolean };
 
@@ -63,6 +80,7 @@ export function can(actor: Actor, permission: Permission, subject?: Subject): bo
     case "taxonomy.manage":
       return editor;
     case "story.view":
+      return !!subject && "story" in subject && inStoryViewScope(storyViewScope(actor), subject.story);
     case "story.edit":
     case "story.submit":
     case "story.delete":
@@ -70,10 +88,10 @@ export function can(actor: Actor, permission: Permission, subject?: Subject): bo
       const story = subject && "story" in subject ? subject.story : undefined;
       if (!story) return false;
       const own = story.createdById === actor.id;
-      if (editor) return permission === "story.publish" ? sharesOrganisation(actor, story.organisationIds) : own || sharesOrganisation(actor, story.organisationIds);
+      // Editors: whatever they may see; publishing only what concerns one of their organisations.
+      if (editor) return permission === "story.publish" ? sharesOrganisation(actor, story.organisationIds) : can(actor, "story.view", { story });
       // Writers: their own stories; editing, submitting and deleting only while still a draft.
       if (permission === "story.publish") return false;
-      if (permission === "story.view") return own;
       return own && story.status === "DRAFT";
     }
     case "person.manage": {

@@ -1,8 +1,9 @@
 import "server-only";
 import type { Prisma, PrismaClient } from "@/generated/prisma/client";
-import { assertCan, can, storyCapabilities, type Actor, type StoryCapabilities } from "@/lib/auth/permissions";
+import { assertCan, can, storyCapabilities, storyViewScope, type Actor, type StoryCapabilities } from "@/lib/auth/permissions";
 import type { StoryFields } from "@/lib/validation/story";
-import { accessOf, fieldsOf, isUuid, storyStateSelect } from "./editorial";
+import { accessOf, fieldsOf, isUuid, storyStateSelect, storyStepState, type StoryStepState } from "./editorial";
+import { isPublished } from "./published";
 
 // What the newsroom reads about stories: lists scoped to what the actor may see, the editor's
 // data and choices, and revisions.
@@ -10,15 +11,16 @@ import { accessOf, fieldsOf, isUuid, storyStateSelect } from "./editorial";
 type Client = PrismaClient;
 
 /**
- * Stories the actor may see: admins all, editors those concerning their organisations or made
- * by them, writers their own. For editors the organisations' story ids are looked up first, so
- * PostgreSQL can combine two index scans instead of testing every story against a subquery.
+ * Stories the actor may see (`storyViewScope`, the rule `can(actor, "story.view")` checks) as a
+ * filter. The organisations' story ids are looked up first, so PostgreSQL can combine two index
+ * scans instead of testing every story against a subquery.
  */
 export async function visibleStoriesWhere(client: Client, actor: Actor): Promise<Prisma.StoryWhereInput> {
-  if (actor.role === "ADMIN") return {};
-  if (actor.role !== "EDITOR" || !actor.organisationIds.length) return { createdById: actor.id };
-  const rows = await client.storyOrganisation.findMany({ where: { organisationId: { in: [...actor.organisationIds] } }, select: { storyId: true } });
-  return { OR: [{ createdById: actor.id }, { id: { in: [...new Set(rows.map((r) => r.storyId))] } }] };
+  const scope = storyViewScope(actor);
+  if (scope.all) return {};
+  if (!scope.organisationIds.length) return { createdById: scope.createdById };
+  const rows = await client.storyOrganisation.findMany({ where: { organisationId: { in: [...scope.organisationIds] } }, select: { storyId: true } });
+  return { OR: [{ createdById: scope.createdById }, { id: { in: [...new Set(rows.map((r) => r.storyId))] } }] };
 }
 
 export const STATUSES = ["DRAFT", "IN_REVIEW", "SCHEDULED", "PUBLISHED", "ARCHIVED"] as const;
@@ -182,7 +184,10 @@ export async function listRevisions(client: Client, actor: Actor, storyId: strin
 /** A revision and the one before it (or null for the first), for the diff view. */
 export async function getRevisionPair(client: Client, actor: Actor, storyId: string, revisionId: string): Promise<{ revision: RevisionRow & { fields: StoryFields }; previous: StoryFields | null; storyVersion: number; title: string; canRestore: boolean; published: boolean } | null> {
   if (!isUuid(storyId) || !isUuid(revisionId)) return null;
-  const story = await client.story.findUnique({ where: { id: storyId }, select: { title: true, version: true, createdById: true, status: true, organisations: { select: { organisation: { select: { id: true } } } } } });
+  const story = await client.story.findUnique({
+    where: { id: storyId },
+    select: { title: true, version: true, createdById: true, status: true, publishedAt: true, deletedAt: true, organisations: { select: { organisation: { select: { id: true } } } } },
+  });
   if (!story) return null;
   assertCan(actor, "story.view", { story: accessOf(story) });
   const rev = await client.storyRevision.findFirst({ where: { id: revisionId, storyId }, select: { id: true, version: true, reason: true, createdAt: true, snapshot: true, createdBy: { select: { name: true } } } });
@@ -197,7 +202,7 @@ export async function getRevisionPair(client: Client, actor: Actor, storyId: str
     storyVersion: story.version,
     title: story.title,
     canRestore: can(actor, "story.edit", { story: accessOf(story) }),
-    published: story.status === "PUBLISHED",
+    published: isPublished(story),
   };
 }
 
@@ -222,12 +227,12 @@ export async function getHeroImage(client: Client, id: string | null): Promise<H
   return m ? { id: m.id, src: `/media/${m.storageKey}`, alt: m.alt, width: m.width, height: m.height } : null;
 }
 
-/** A story's workflow state after a step, for the editor to show without reloading. */
-export async function storyWorkflowState(client: Client, actor: Actor, id: string): Promise<{ status: string; version: number; publishedAt: string | null; slug: string; kind: string; can: StoryCapabilities } | null> {
+/** A story's workflow state as this actor sees it (a step answers with the same, see runStep). */
+export async function storyWorkflowState(client: Client, actor: Actor, id: string): Promise<StoryStepState | null> {
   if (!isUuid(id)) return null;
-  const s = await client.story.findUnique({ where: { id }, select: { status: true, version: true, publishedAt: true, slug: true, kind: true, createdById: true, organisations: { select: { organisationId: true } } } });
-  if (!s) return null;
-  const { createdById, organisations, ...state } = s;
-  const can = storyCapabilities(actor, { createdById, status: s.status, organisationIds: organisations.map((o) => o.organisationId) });
-  return { ...state, publishedAt: s.publishedAt?.toISOString() ?? null, can };
+  const s = await client.story.findUnique({
+    where: { id },
+    select: { id: true, status: true, version: true, publishedAt: true, slug: true, kind: true, deletedAt: true, createdById: true, organisations: { select: { organisation: { select: { id: true } } } } },
+  });
+  return s && storyStepState(actor, s);
 }

@@ -1,17 +1,26 @@
 import "server-only";
-import type { Prisma, PrismaClient } from "@/generated/prisma/client";
+import type { Prisma, PrismaClient, StoryStatus } from "@/generated/prisma/client";
 import { z } from "zod";
-import { assertCan, ForbiddenError, storyCapabilities, type Actor, type StoryAccess, type StoryCapabilities } from "@/lib/auth/permissions";
+import { assertCan, ForbiddenError, storyCapabilities, type Actor, type Permission, type StoryAccess, type StoryCapabilities } from "@/lib/auth/permissions";
 import { storyTags } from "@/lib/cache";
 import { storyTitle } from "@/lib/newsroom/labels";
 import { failure, invalid, success, type CommandResult } from "@/lib/newsroom/result";
 import { cleanEditorJson } from "@/lib/rich-text/clean";
 import type { RichTextDoc } from "@/lib/rich-text/schema";
 import { SLUG_MAX_LENGTH, slugify } from "@/lib/slug";
-import { stockholmLocalToDate } from "@/lib/stockholm-time";
 import { fieldErrorsOf } from "@/lib/validation/form";
-import { parseStoryFields, publishProblems, saveStoryInputSchema, updateKindSchema, type StoryFields } from "@/lib/validation/story";
+import {
+  parseStoryFields,
+  publishProblems,
+  saveStoryInputSchema,
+  scheduleInputSchema,
+  transitionSchema,
+  updateKindSchema,
+  type StoryFields,
+  type TransitionInput,
+} from "@/lib/validation/story";
 import { audit } from "./audit";
+import { isPublished } from "./published";
 
 // Story commands of the newsroom: save (with optimistic locking and a revision per save),
 // the publishing workflow, the trash, and the scheduler's job. Every command loads the story
@@ -88,10 +97,6 @@ export function fieldsOf(s: StoryState): StoryFields {
   };
 }
 
-export function isPublic(s: { status: string; publishedAt: Date | null; deletedAt?: Date | null }, now = new Date()): boolean {
-  return s.status === "PUBLISHED" && !!s.publishedAt && s.publishedAt <= now && !s.deletedAt;
-}
-
 /** Every public cache tag the story shows under, from its state in the database. */
 function tagsOf(s: StoryState): string[] {
   return storyTags({
@@ -112,6 +117,7 @@ function firstSegmentErrors(errors: Record<string, string>): Record<string, stri
 
 const NOT_FOUND = "Artikeln finns inte längre.";
 const IN_TRASH = "Artikeln ligger i papperskorgen. Återställ den först.";
+const NOT_IN_TRASH = "Artikeln ligger inte i papperskorgen.";
 
 // ─── Saving ────────────────────────────────────────────────────────────────────────────────
 
@@ -245,7 +251,7 @@ export async function saveStory(client: Client, actor: Actor, input: unknown, re
   if (!before) return failure(NOT_FOUND);
   assertCan(actor, "story.edit", { story: accessOf(before) });
   if (before.deletedAt) return failure(IN_TRASH);
-  const wasPublic = isPublic(before);
+  const wasPublic = isPublished(before);
   if (wasPublic && autosave) return failure("Publicerade artiklar sparas bara när du väljer det.");
 
   const prepared = await prepareFields(client, actor, parsedInput.data.fields, { id, isPublic: wasPublic });
@@ -308,7 +314,7 @@ export async function restoreRevision(client: Client, actor: Actor, input: unkno
   assertCan(actor, "story.edit", { story: accessOf(story) });
   // A public story's page would change at once: it is restored in the editor instead, as an
   // edit with the minor/real-update choice (decision 009).
-  if (isPublic(story)) return failure(RESTORE_PUBLIC);
+  if (isPublished(story)) return failure(RESTORE_PUBLIC);
   const revision = await client.storyRevision.findFirst({ where: { id: revisionId, storyId }, select: { snapshot: true, createdAt: true } });
   if (!revision) return failure("Versionen finns inte.");
   const result = await saveStory(client, actor, { id: storyId, version, fields: revision.snapshot, update: { updateKind: "minor" } }, "restore");
@@ -321,155 +327,209 @@ export async function restoreRevision(client: Client, actor: Actor, input: unkno
 
 // ─── Workflow ──────────────────────────────────────────────────────────────────────────────
 
-type Transition = { id: string; version?: number };
+const STALE = "Artikeln har ändrats sedan du öppnade den. Ladda om sidan och försök igen.";
+const ALL_STATES = ["DRAFT", "IN_REVIEW", "SCHEDULED", "PUBLISHED", "ARCHIVED"] as const satisfies readonly StoryStatus[];
+const NOT_PUBLIC = ["DRAFT", "IN_REVIEW", "SCHEDULED", "ARCHIVED"] as const satisfies readonly StoryStatus[];
 
-function transitionInput(input: unknown): Transition | null {
-  const { id, version } = (input ?? {}) as Record<string, unknown>;
-  if (!isUuid(id)) return null;
-  return { id, version: typeof version === "number" ? version : undefined };
+/** What a step writes besides the version; the new state is the loaded one with this on top. */
+type StepWrite = { status?: StoryStatus; publishedAt?: Date; contentUpdatedAt?: Date | null; deletedAt?: Date | null };
+
+type Step = {
+  /** The states the step starts from, and the answer for any other. */
+  from: readonly StoryStatus[];
+  notFrom?: string;
+  permission: Permission;
+  /** Every step refuses a story in the trash except the one that takes it out (which needs one). */
+  trash: "refused" | "required";
+  /** Instead of the usual answer when the trash guard refuses. */
+  trashMessage?: string;
+  input?: z.ZodType<TransitionInput, unknown>;
+  /** Refused, with the missing fields, unless the story is complete. */
+  ready?: string;
+  check?: (story: StoryState, input: TransitionInput, now: Date) => CommandResult<never> | null;
+  write: (story: StoryState, input: TransitionInput, now: Date) => StepWrite;
+  audit: { action: string; summary: (title: string, write: StepWrite) => string };
+  revision: string;
+  done: string;
+};
+
+/**
+ * The story workflow as one table, run by `runStep`. The cache tags are not listed: a step
+ * invalidates the story's public pages when it was public before the step or is after it.
+ */
+export const STEPS = {
+  submit: {
+    from: ["DRAFT"],
+    notFrom: "Bara utkast kan skickas för granskning.",
+    permission: "story.submit",
+    trash: "refused",
+    ready: "Artikeln är inte klar för granskning.",
+    write: () => ({ status: "IN_REVIEW" }),
+    audit: { action: "story.submit", summary: (title) => `Skickade ”${title}” för granskning` },
+    revision: "submit",
+    done: "Artikeln är skickad för granskning.",
+  },
+  return: {
+    from: ["IN_REVIEW"],
+    notFrom: "Bara artiklar som granskas kan skickas tillbaka.",
+    permission: "story.publish",
+    trash: "refused",
+    write: () => ({ status: "DRAFT" }),
+    audit: { action: "story.return", summary: (title) => `Skickade tillbaka ”${title}” till skribenten` },
+    revision: "return",
+    done: "Artikeln är tillbaka som utkast.",
+  },
+  publish: {
+    from: NOT_PUBLIC,
+    notFrom: "Artikeln är redan publicerad.",
+    permission: "story.publish",
+    trash: "refused",
+    ready: "Artikeln kan inte publiceras ännu.",
+    write: (story, _input, now) => {
+      // A story published before (and then taken down) keeps its original date.
+      const keepDate = story.status !== "SCHEDULED" && !!story.publishedAt && story.publishedAt <= now;
+      const publishedAt = keepDate ? story.publishedAt! : now;
+      return { status: "PUBLISHED", publishedAt, contentUpdatedAt: keepDate && story.contentUpdatedAt ? story.contentUpdatedAt : publishedAt };
+    },
+    audit: { action: "story.publish", summary: (title) => `Publicerade ”${title}”` },
+    revision: "publish",
+    done: "Artikeln är publicerad.",
+  },
+  schedule: {
+    from: NOT_PUBLIC,
+    notFrom: "Artikeln är redan publicerad. Avpublicera den först om den ska schemaläggas.",
+    permission: "story.publish",
+    trash: "refused",
+    input: scheduleInputSchema,
+    ready: "Artikeln kan inte publiceras ännu.",
+    check: (_story, { at }, now) => (at && at.getTime() <= now.getTime() ? invalid({ at: "Tidpunkten har redan passerat. Välj en senare tid eller publicera nu." }) : null),
+    write: (_story, { at }) => ({ status: "SCHEDULED", publishedAt: at, contentUpdatedAt: at }),
+    audit: { action: "story.schedule", summary: (title, w) => `Schemalade ”${title}” till ${w.publishedAt?.toISOString()}` },
+    revision: "schedule",
+    done: "Artikeln är schemalagd.",
+  },
+  unpublish: {
+    from: ["PUBLISHED", "SCHEDULED"],
+    notFrom: "Artikeln är inte publicerad.",
+    permission: "story.publish",
+    trash: "refused",
+    write: () => ({ status: "DRAFT" }),
+    audit: { action: "story.unpublish", summary: (title) => `Avpublicerade ”${title}”` },
+    revision: "unpublish",
+    done: "Artikeln är avpublicerad och är nu ett utkast.",
+  },
+  /** Archived: finished and off the site, kept in the newsroom (unlike the trash). */
+  archive: {
+    from: ["DRAFT", "IN_REVIEW", "SCHEDULED", "PUBLISHED"],
+    notFrom: "Artikeln är redan arkiverad.",
+    permission: "story.publish",
+    trash: "refused",
+    write: () => ({ status: "ARCHIVED" }),
+    audit: { action: "story.archive", summary: (title) => `Arkiverade ”${title}”` },
+    revision: "archive",
+    done: "Artikeln är arkiverad.",
+  },
+  /** Off the site at once (a public or scheduled story becomes a draft); restorable for 30 days. */
+  trash: {
+    from: ALL_STATES,
+    permission: "story.delete",
+    trash: "refused",
+    trashMessage: "Artikeln ligger redan i papperskorgen.",
+    write: (story, _input, now) => ({ deletedAt: now, status: story.status === "PUBLISHED" || story.status === "SCHEDULED" ? "DRAFT" : story.status }),
+    audit: { action: "story.delete", summary: (title) => `Flyttade ”${title}” till papperskorgen` },
+    revision: "trash",
+    done: "Artikeln ligger nu i papperskorgen.",
+  },
+  restore: {
+    from: ALL_STATES,
+    permission: "story.delete",
+    trash: "required",
+    write: () => ({ deletedAt: null }),
+    audit: { action: "story.restore", summary: (title) => `Återställde ”${title}” från papperskorgen` },
+    revision: "untrash",
+    done: "Artikeln är återställd som utkast.",
+  },
+} as const satisfies Record<string, Step>;
+
+export type StepName = keyof typeof STEPS;
+
+/** A story's workflow state and what this actor may now do with it, for the editor to show without reloading. */
+export type StoryStepState = { id: string; status: StoryStatus; version: number; publishedAt: string | null; slug: string; kind: string; inTrash: boolean; can: StoryCapabilities };
+
+type StepStateRow = Pick<StoryState, "id" | "status" | "version" | "publishedAt" | "slug" | "kind" | "deletedAt" | "createdById"> & { organisations: { organisation: { id: string } }[] };
+
+export function storyStepState(actor: Actor, s: StepStateRow): StoryStepState {
+  return {
+    id: s.id,
+    status: s.status,
+    version: s.version,
+    publishedAt: s.publishedAt?.toISOString() ?? null,
+    slug: s.slug,
+    kind: s.kind,
+    inTrash: !!s.deletedAt,
+    can: storyCapabilities(actor, accessOf(s)),
+  };
 }
 
-/** Moves a story to a new state, refusing if it changed since the editor loaded it. */
-async function transition(
-  client: Client,
-  story: StoryState,
-  expectedVersion: number | undefined,
-  data: Prisma.StoryUpdateManyMutationInput,
-  revisionReason: string,
-  actor: Actor | null,
-  auditEntry: { action: string; summary: string },
-): Promise<boolean> {
-  return client.$transaction(async (tx) => {
-    const res = await tx.story.updateMany({ where: { id: story.id, version: expectedVersion ?? story.version }, data: { ...data, version: { increment: 1 } } });
+/**
+ * Runs one step of STEPS on one story: parse the input, load the story, authorise the actor for
+ * it (throws ForbiddenError), check the step's guards, then write, record a revision and audit
+ * in one transaction, refusing if the story changed since it was loaded (or since the version
+ * the editor sent). Answers with the new state and the actor's capabilities on it.
+ */
+export async function runStep(client: Client, actor: Actor, name: StepName, input: unknown, now = new Date()): Promise<CommandResult<StoryStepState>> {
+  const step: Step = STEPS[name];
+  const parsed = (step.input ?? transitionSchema).safeParse(input ?? {});
+  if (!parsed.success) {
+    const errors = fieldErrorsOf(parsed.error);
+    return errors.id || errors._form ? failure("Ogiltig begäran.") : invalid(errors);
+  }
+  const t = parsed.data;
+  const story = await loadState(client, t.id);
+  if (!story) return failure(NOT_FOUND);
+  assertCan(actor, step.permission, { story: accessOf(story) });
+  if ((step.trash === "refused") === !!story.deletedAt) return failure(step.trashMessage ?? (story.deletedAt ? IN_TRASH : NOT_IN_TRASH));
+  if (!step.from.includes(story.status)) return failure(step.notFrom ?? "Det går inte i artikelns nuvarande läge.");
+  if (step.ready) {
+    const problems = publishProblems(fieldsOf(story));
+    if (Object.keys(problems).length) return invalid(problems, step.ready);
+  }
+  const refused = step.check?.(story, t, now);
+  if (refused) return refused;
+
+  const write = step.write(story, t, now);
+  const written = await client.$transaction(async (tx) => {
+    const res = await tx.story.updateMany({ where: { id: story.id, version: t.version ?? story.version }, data: { ...write, version: { increment: 1 } } });
     if (res.count === 0) return false;
-    await addRevision(tx, story.id, story.version + 1, fieldsOf(story), revisionReason, actor);
-    await audit(tx, { actor, action: auditEntry.action, entityType: "story", entityId: story.id, summary: auditEntry.summary });
+    await addRevision(tx, story.id, story.version + 1, fieldsOf(story), step.revision, actor);
+    await audit(tx, { actor, action: step.audit.action, entityType: "story", entityId: story.id, summary: step.audit.summary(story.title, write) });
     return true;
   });
+  if (!written) return failure(STALE);
+  const after = { ...story, ...write, version: story.version + 1 };
+  const tags = isPublished(story, now) || isPublished(after, now) ? tagsOf(story) : [];
+  return success(storyStepState(actor, after), tags, step.done);
 }
 
-const STALE = "Artikeln har ändrats sedan du öppnade den. Ladda om sidan och försök igen.";
+const command =
+  (name: StepName) =>
+  (client: Client, actor: Actor, input: unknown, now?: Date): Promise<CommandResult<StoryStepState>> =>
+    runStep(client, actor, name, input, now);
 
-async function loadForWorkflow(client: Client, input: unknown): Promise<{ story: StoryState; t: Transition } | { error: string }> {
-  const t = transitionInput(input);
-  if (!t) return { error: "Ogiltig begäran." };
-  const story = await loadState(client, t.id);
-  if (!story) return { error: NOT_FOUND };
-  return { story, t };
+export const submitForReview = command("submit");
+export const returnToDraft = command("return");
+/** Publishes now, or with `at` (a datetime-local value in Stockholm time, or ISO) schedules: `at: ""` asks for the moment. */
+export function publishStory(client: Client, actor: Actor, input: unknown, now?: Date): Promise<CommandResult<StoryStepState>> {
+  const at = input && typeof input === "object" ? (input as { at?: unknown }).at : undefined;
+  return runStep(client, actor, at === undefined ? "publish" : "schedule", input, now);
 }
+export const unpublishStory = command("unpublish");
+export const archiveStory = command("archive");
+export const trashStory = command("trash");
+export const restoreFromTrash = command("restore");
 
-export async function submitForReview(client: Client, actor: Actor, input: unknown): Promise<CommandResult<null>> {
-  const loaded = await loadForWorkflow(client, input);
-  if ("error" in loaded) return failure(loaded.error);
-  const { story, t } = loaded;
-  assertCan(actor, "story.submit", { story: accessOf(story) });
-  if (story.deletedAt) return failure(IN_TRASH);
-  if (story.status !== "DRAFT") return failure("Bara utkast kan skickas för granskning.");
-  const problems = publishProblems(fieldsOf(story));
-  if (Object.keys(problems).length) return invalid(problems, "Artikeln är inte klar för granskning.");
-  const ok = await transition(client, story, t.version, { status: "IN_REVIEW" }, "submit", actor, { action: "story.submit", summary: `Skickade ”${story.title}” för granskning` });
-  return ok ? success(null, [], "Artikeln är skickad för granskning.") : failure(STALE);
-}
-
-export async function returnToDraft(client: Client, actor: Actor, input: unknown): Promise<CommandResult<null>> {
-  const loaded = await loadForWorkflow(client, input);
-  if ("error" in loaded) return failure(loaded.error);
-  const { story, t } = loaded;
-  assertCan(actor, "story.publish", { story: accessOf(story) });
-  if (story.status !== "IN_REVIEW") return failure("Bara artiklar som granskas kan skickas tillbaka.");
-  const ok = await transition(client, story, t.version, { status: "DRAFT" }, "return", actor, { action: "story.return", summary: `Skickade tillbaka ”${story.title}” till skribenten` });
-  return ok ? success(null, [], "Artikeln är tillbaka som utkast.") : failure(STALE);
-}
-
-/** Publishes now, or (with `at`, Stockholm time "YYYY-MM-DDTHH:MM") schedules for later. */
-export async function publishStory(client: Client, actor: Actor, input: unknown, now = new Date()): Promise<CommandResult<{ status: string; publishedAt: string }>> {
-  const loaded = await loadForWorkflow(client, input);
-  if ("error" in loaded) return failure(loaded.error);
-  const { story, t } = loaded;
-  assertCan(actor, "story.publish", { story: accessOf(story) });
-  if (story.deletedAt) return failure(IN_TRASH);
-  const problems = publishProblems(fieldsOf(story));
-  if (Object.keys(problems).length) return invalid(problems, "Artikeln kan inte publiceras ännu.");
-
-  const atRaw = (input as { at?: unknown }).at;
-  if (typeof atRaw === "string" && atRaw !== "") {
-    const at = stockholmLocalToDate(atRaw);
-    if (!at) return invalid({ at: "Ange datum och tid som ÅÅÅÅ-MM-DD TT:MM." });
-    if (at.getTime() <= now.getTime()) return invalid({ at: "Tidpunkten har redan passerat. Välj en senare tid eller publicera nu." });
-    if (isPublic(story, now)) return failure("Artikeln är redan publicerad. Avpublicera den först om den ska schemaläggas.");
-    const ok = await transition(client, story, t.version, { status: "SCHEDULED", publishedAt: at, contentUpdatedAt: at }, "schedule", actor, {
-      action: "story.schedule",
-      summary: `Schemalade ”${story.title}” till ${at.toISOString()}`,
-    });
-    return ok ? success({ status: "SCHEDULED", publishedAt: at.toISOString() }, [], "Artikeln är schemalagd.") : failure(STALE);
-  }
-
-  if (isPublic(story, now)) return failure("Artikeln är redan publicerad.");
-  // A story published before (and then taken down) keeps its original date.
-  const keepDate = story.status !== "SCHEDULED" && story.publishedAt && story.publishedAt <= now;
-  const publishedAt = keepDate ? story.publishedAt! : now;
-  const ok = await transition(client, story, t.version, { status: "PUBLISHED", publishedAt, contentUpdatedAt: story.contentUpdatedAt && keepDate ? story.contentUpdatedAt : publishedAt }, "publish", actor, {
-    action: "story.publish",
-    summary: `Publicerade ”${story.title}”`,
-  });
-  return ok ? success({ status: "PUBLISHED", publishedAt: publishedAt.toISOString() }, tagsOf(story), "Artikeln är publicerad.") : failure(STALE);
-}
-
-/** Takes a published or scheduled story off the site; it becomes a draft again. */
-export async function unpublishStory(client: Client, actor: Actor, input: unknown): Promise<CommandResult<null>> {
-  const loaded = await loadForWorkflow(client, input);
-  if ("error" in loaded) return failure(loaded.error);
-  const { story, t } = loaded;
-  assertCan(actor, "story.publish", { story: accessOf(story) });
-  if (story.status !== "PUBLISHED" && story.status !== "SCHEDULED") return failure("Artikeln är inte publicerad.");
-  const wasPublic = isPublic(story);
-  const ok = await transition(client, story, t.version, { status: "DRAFT" }, "unpublish", actor, { action: "story.unpublish", summary: `Avpublicerade ”${story.title}”` });
-  return ok ? success(null, wasPublic ? tagsOf(story) : [], "Artikeln är avpublicerad och är nu ett utkast.") : failure(STALE);
-}
-
-/** Archived: finished and off the site, kept in the newsroom (unlike the trash). */
-export async function archiveStory(client: Client, actor: Actor, input: unknown): Promise<CommandResult<null>> {
-  const loaded = await loadForWorkflow(client, input);
-  if ("error" in loaded) return failure(loaded.error);
-  const { story, t } = loaded;
-  assertCan(actor, "story.publish", { story: accessOf(story) });
-  if (story.status === "ARCHIVED") return failure("Artikeln är redan arkiverad.");
-  const wasPublic = isPublic(story);
-  const ok = await transition(client, story, t.version, { status: "ARCHIVED" }, "archive", actor, { action: "story.archive", summary: `Arkiverade ”${story.title}”` });
-  return ok ? success(null, wasPublic ? tagsOf(story) : [], "Artikeln är arkiverad.") : failure(STALE);
-}
-
-// ─── Trash ─────────────────────────────────────────────────────────────────────────────────
-
-/** Moves a story to the trash (off the site at once); it can be restored for 30 days. */
-export async function trashStory(client: Client, actor: Actor, input: unknown): Promise<CommandResult<null>> {
-  const loaded = await loadForWorkflow(client, input);
-  if ("error" in loaded) return failure(loaded.error);
-  const { story } = loaded;
-  assertCan(actor, "story.delete", { story: accessOf(story) });
-  if (story.deletedAt) return failure("Artikeln ligger redan i papperskorgen.");
-  const wasPublic = isPublic(story);
-  await client.$transaction(async (tx) => {
-    await tx.story.update({ where: { id: story.id }, data: { deletedAt: new Date(), status: wasPublic || story.status === "SCHEDULED" ? "DRAFT" : story.status, version: { increment: 1 } } });
-    await addRevision(tx, story.id, story.version + 1, fieldsOf(story), "trash", actor);
-    await audit(tx, { actor, action: "story.delete", entityType: "story", entityId: story.id, summary: `Flyttade ”${story.title}” till papperskorgen` });
-  });
-  return success(null, wasPublic ? tagsOf(story) : [], "Artikeln ligger nu i papperskorgen.");
-}
-
-export async function restoreFromTrash(client: Client, actor: Actor, input: unknown): Promise<CommandResult<null>> {
-  const loaded = await loadForWorkflow(client, input);
-  if ("error" in loaded) return failure(loaded.error);
-  const { story } = loaded;
-  assertCan(actor, "story.delete", { story: accessOf(story) });
-  if (!story.deletedAt) return failure("Artikeln ligger inte i papperskorgen.");
-  await client.$transaction(async (tx) => {
-    await tx.story.update({ where: { id: story.id }, data: { deletedAt: null, version: { increment: 1 } } });
-    await addRevision(tx, story.id, story.version + 1, fieldsOf(story), "untrash", actor);
-    await audit(tx, { actor, action: "story.restore", entityType: "story", entityId: story.id, summary: `Återställde ”${story.title}” från papperskorgen` });
-  });
-  return success(null, [], "Artikeln är återställd som utkast.");
-}
+/** The workflow's commands by the names the editor and the trash list use. */
+export const storySteps = { submitForReview, returnToDraft, publishStory, unpublishStory, archiveStory, trashStory, restoreFromTrash };
 
 // ─── Scheduler ─────────────────────────────────────────────────────────────────────────────
 
@@ -513,16 +573,16 @@ export async function runScheduledWork(client: Client, now = new Date()): Promis
   return { published, purged, tags: [...new Set(tagList)] };
 }
 
-export const storyCommands = { saveStory, restoreRevision, submitForReview, returnToDraft, publishStory, unpublishStory, archiveStory, trashStory, restoreFromTrash };
+export const storyCommands = { saveStory, restoreRevision, ...storySteps };
 
 // ─── Bulk steps ────────────────────────────────────────────────────────────────────────────
 
-const BULK_STEPS = { publish: publishStory, archive: archiveStory, trash: trashStory } as const;
-const BULK_DONE: Record<keyof typeof BULK_STEPS, string> = { publish: "publicerades", archive: "arkiverades", trash: "flyttades till papperskorgen" };
+const BULK_STEPS = ["publish", "archive", "trash"] as const satisfies readonly StepName[];
+const BULK_DONE: Record<(typeof BULK_STEPS)[number], string> = { publish: "publicerades", archive: "arkiverades", trash: "flyttades till papperskorgen" };
 export const BULK_MAX = 100;
 
 const bulkInputSchema = z.object({
-  step: z.enum(["publish", "archive", "trash"], { error: "Välj vad som ska göras med de valda artiklarna." }),
+  step: z.enum(BULK_STEPS, { error: "Välj vad som ska göras med de valda artiklarna." }),
   ids: z.array(z.string().uuid()).min(1, { error: "Välj minst en artikel." }).max(BULK_MAX, { error: `Välj högst ${BULK_MAX} artiklar åt gången.` }),
 });
 
@@ -547,7 +607,7 @@ export async function bulkStoryStep(client: Client, actor: Actor, input: unknown
       continue;
     }
     try {
-      const result = await BULK_STEPS[step](client, actor, { id });
+      const result = await runStep(client, actor, step, { id });
       if (result.ok) {
         outcome.done.push(id);
         tags.push(...result.tags);

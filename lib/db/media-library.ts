@@ -11,6 +11,7 @@ import { failure, invalid, success, type CommandResult } from "@/lib/newsroom/re
 import { parseFields } from "@/lib/validation/form";
 import { mediaEditSchema, mediaTextSchema, uploadErrorMessage, type MediaJson, type MediaLibraryPage, type UploadErrorCode } from "@/lib/validation/media";
 import { audit } from "./audit";
+import { isPublished, publishedStoryWhere } from "./published";
 
 // The newsroom's media library: uploads (checked and re-encoded by lib/media/ingest), alt
 // text and credits, where each image is used, and deletion of images nobody uses. Files live
@@ -28,7 +29,7 @@ export type MediaListItem = MediaJson & {
   thumb: { src: string; width: number; height: number };
 };
 export type MediaUsage = {
-  stories: { id: string; title: string; status: string; inTrash: boolean; asHero: boolean; inBody: boolean; access: StoryAccess }[];
+  stories: { id: string; title: string; status: string; published: boolean; inTrash: boolean; asHero: boolean; inBody: boolean; access: StoryAccess }[];
   people: { id: string; name: string; slug: string }[];
   networks: { id: string; name: string; slug: string }[];
 };
@@ -117,7 +118,7 @@ export async function mediaUsage(client: Client, id: string): Promise<MediaUsage
   const [stories, people, networks] = await Promise.all([
     client.story.findMany({
       where: { OR: [{ heroImageId: id }, { id: { in: [...bodyIds] } }] },
-      select: { id: true, title: true, status: true, deletedAt: true, heroImageId: true, createdById: true, organisations: { select: { organisationId: true } } },
+      select: { id: true, title: true, status: true, publishedAt: true, deletedAt: true, heroImageId: true, createdById: true, organisations: { select: { organisationId: true } } },
       orderBy: { updatedAt: "desc" },
     }),
     client.person.findMany({ where: { portraitId: id }, select: { id: true, name: true, slug: true }, orderBy: { name: "asc" } }),
@@ -128,6 +129,7 @@ export async function mediaUsage(client: Client, id: string): Promise<MediaUsage
       id: s.id,
       title: s.title,
       status: s.status,
+      published: isPublished(s),
       inTrash: s.deletedAt !== null,
       asHero: s.heroImageId === id,
       inBody: bodyIds.has(s.id),
@@ -245,7 +247,7 @@ async function displayTags(client: PrismaClient, id: string): Promise<string[]> 
   const person = { select: { slug: true } } as const;
   const [stories, people, networks] = await Promise.all([
     client.story.findMany({
-      where: { heroImageId: id, status: "PUBLISHED", deletedAt: null },
+      where: { AND: [publishedStoryWhere(), { heroImageId: id }] },
       select: {
         slug: true,
         organisations: { select: { organisation: { select: { slug: true } } } },

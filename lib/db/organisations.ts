@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "./client";
-import { publishedStoryWhere } from "./public";
+import { publishedStoryWhere } from "./published";
 
 export type OrganisationListItem = {
   slug: string;

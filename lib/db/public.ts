@@ -1,11 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 
-// The one condition every public read applies: a story is visible when it is published and
-// its publication time has come. Drafts, scheduled and archived stories never leak into a list.
-export function publishedStoryWhere(now = new Date()): Prisma.StoryWhereInput {
-  return { status: "PUBLISHED", publishedAt: { lte: now } };
-}
+// Shapes shared by the public reads. Which stories they may show is one condition, in ./published.
 
 export const storyCardSelect = {
   id: true,

@@ -2,6 +2,7 @@ import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { db } from "./client";
 import { pageCount, type Paged } from "./public";
+import { publishedStorySql } from "./published";
 
 // Swedish full-text search over published stories, with facets, snippets and "Menade du …?".
 // Everything user-typed travels as a bound parameter; websearch_to_tsquery never raises on
@@ -56,7 +57,7 @@ type Dimension = keyof SearchFilters;
 
 /** The WHERE conditions for a search, optionally leaving one filter out (for its facet counts). */
 export function conditions(q: string, f: SearchFilters, except?: Dimension): Prisma.Sql {
-  const parts: Prisma.Sql[] = [Prisma.sql`s.status = 'PUBLISHED'`, Prisma.sql`s.published_at <= now()`];
+  const parts: Prisma.Sql[] = [publishedStorySql("s")];
   if (q) parts.push(Prisma.sql`s.search @@ ${tsQuery(q)}`);
   if (f.kind && except !== "kind") parts.push(Prisma.sql`s.kind = ${f.kind}::story_kind`);
   if (f.organisation && except !== "organisation")
@@ -209,7 +210,7 @@ export async function suggestQuery(rawQ: string): Promise<string | null> {
     if ((await countMatches(word)) > 0) continue;
     const rows = await db().$queryRaw<{ word: string; sim: number }[]>`
       WITH candidates AS (
-        (SELECT title AS term FROM story WHERE status = 'PUBLISHED' AND published_at <= now() ORDER BY ${word} <<-> title LIMIT 30)
+        (SELECT title AS term FROM story WHERE ${publishedStorySql("story")} ORDER BY ${word} <<-> title LIMIT 30)
         UNION ALL (SELECT name FROM person ORDER BY ${word} <<-> name LIMIT 10)
         UNION ALL (SELECT name FROM organisation ORDER BY ${word} <<-> name LIMIT 10)
       )

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "./client";
+import { publishedStorySql, publishedStoryWhere } from "./published";
 
 // Reads behind the sitemaps. Story sitemaps are cut into files of `size` URLs in a stable
 // order (oldest first, so a file's contents only change when a story in it changes), and
@@ -13,7 +14,7 @@ export async function listStoryChunks(size: number): Promise<StoryChunk[]> {
     SELECT ((rn - 1) / ${size})::int + 1 AS chunk, max(updated) AS lastmod
     FROM (
       SELECT row_number() OVER (ORDER BY published_at, id) AS rn, coalesce(content_updated_at, published_at) AS updated
-      FROM story WHERE status = 'PUBLISHED' AND published_at <= now()
+      FROM story WHERE ${publishedStorySql("story")}
     ) x
     GROUP BY 1 ORDER BY 1`;
   return rows.map((r) => ({ index: r.chunk, lastmod: r.lastmod.toISOString() }));
@@ -22,7 +23,7 @@ export async function listStoryChunks(size: number): Promise<StoryChunk[]> {
 /** How many stories the sitemaps list, and when the newest of them last changed. */
 export async function storySitemapStats(): Promise<{ count: number; newest: Date | null }> {
   const rows = await db().$queryRaw<{ n: bigint; newest: Date | null }[]>`
-    SELECT count(*) AS n, max(coalesce(content_updated_at, published_at)) AS newest FROM story WHERE status = 'PUBLISHED' AND published_at <= now()`;
+    SELECT count(*) AS n, max(coalesce(content_updated_at, published_at)) AS newest FROM story WHERE ${publishedStorySql("story")}`;
   return { count: Number(rows[0]?.n ?? 0), newest: rows[0]?.newest ?? null };
 }
 
@@ -32,7 +33,7 @@ export type SitemapStory = { kind: "NEWS" | "INTERVIEW"; slug: string; updated: 
 export async function* streamStoryChunk(index: number, size: number, batch = 2000): AsyncGenerator<SitemapStory[]> {
   // The chunk's first key comes from the (published_at, id) index; then keyset paging.
   const start = await db().$queryRaw<{ published_at: Date; id: string }[]>`
-    SELECT published_at, id FROM story WHERE status = 'PUBLISHED' AND published_at <= now()
+    SELECT published_at, id FROM story WHERE ${publishedStorySql("story")}
     ORDER BY published_at, id OFFSET ${(index - 1) * size} LIMIT 1`;
   if (!start[0]) return;
   let after: { published_at: Date; id: string } | null = null;
@@ -42,11 +43,11 @@ export async function* streamStoryChunk(index: number, size: number, batch = 200
     const rows: { kind: "NEWS" | "INTERVIEW"; slug: string; updated: Date; published_at: Date; id: string }[] = after
       ? await db().$queryRaw`
           SELECT kind, slug, coalesce(content_updated_at, published_at) AS updated, published_at, id FROM story
-          WHERE status = 'PUBLISHED' AND published_at <= now() AND (published_at, id) > (${after.published_at}, ${after.id}::uuid)
+          WHERE ${publishedStorySql("story")} AND (published_at, id) > (${after.published_at}, ${after.id}::uuid)
           ORDER BY published_at, id LIMIT ${take}`
       : await db().$queryRaw`
           SELECT kind, slug, coalesce(content_updated_at, published_at) AS updated, published_at, id FROM story
-          WHERE status = 'PUBLISHED' AND published_at <= now() AND (published_at, id) >= (${start[0].published_at}, ${start[0].id}::uuid)
+          WHERE ${publishedStorySql("story")} AND (published_at, id) >= (${start[0].published_at}, ${start[0].id}::uuid)
           ORDER BY published_at, id LIMIT ${take}`;
     if (rows.length === 0) return;
     yield rows.map((r) => ({ kind: r.kind, slug: r.slug, updated: r.updated }));
@@ -77,7 +78,7 @@ export type NewsSitemapStory = { kind: "NEWS" | "INTERVIEW"; slug: string; title
 /** Stories published in the last two days, for the Google News sitemap (at most 1000). */
 export async function listRecentStories(since: Date): Promise<NewsSitemapStory[]> {
   return db().story.findMany({
-    where: { status: "PUBLISHED", publishedAt: { gte: since, lte: new Date() } },
+    where: { AND: [publishedStoryWhere(), { publishedAt: { gte: since } }] },
     select: { kind: true, slug: true, title: true, publishedAt: true },
     orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
     take: 1000,

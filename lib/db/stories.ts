@@ -3,7 +3,8 @@ import type { Prisma } from "@/generated/prisma/client";
 import { periodRange, type Period } from "@/lib/period";
 import type { RichTextDoc } from "@/lib/rich-text/schema";
 import { db } from "./client";
-import { pageCount, publishedStoryWhere, storyCardSelect, toImage, toStoryCard, type ImageDto, type OrgRef, type Paged, type StoryCard } from "./public";
+import { isPublished, publishedStoryWhere } from "./published";
+import { pageCount, storyCardSelect, toImage, toStoryCard, type ImageDto, type OrgRef, type Paged, type StoryCard } from "./public";
 
 export type StoryKindValue = "NEWS" | "INTERVIEW";
 
@@ -224,9 +225,9 @@ export async function listFeedStories(scope: StoryScope, limit = 50): Promise<Fe
 export async function findStoryRedirect(oldSlug: string): Promise<{ kind: StoryKindValue; slug: string } | null> {
   const row = await db().storyRedirect.findUnique({
     where: { oldSlug },
-    select: { story: { select: { kind: true, slug: true, status: true, publishedAt: true } } },
+    select: { story: { select: { kind: true, slug: true, status: true, publishedAt: true, deletedAt: true } } },
   });
   const story = row?.story;
-  if (!story || story.status !== "PUBLISHED" || !story.publishedAt || story.publishedAt > new Date()) return null;
+  if (!story || !isPublished(story)) return null;
   return { kind: story.kind, slug: story.slug };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { UNSAFE_LINK } from "@/lib/rich-text/schema";
-import { emptyStoryFields, parseStoryFields } from "./story";
+import { emptyStoryFields, MOMENT_FORMAT, parseStoryFields, PICK_MOMENT, scheduleInputSchema, transitionSchema } from "./story";
 
 const withBody = (content: unknown[]) => ({ ...emptyStoryFields(), title: "Rubrik", lead: "Ingress", body: { type: "doc", content } });
 
@@ -29,5 +29,32 @@ describe("parseStoryFields", () => {
 
   it("accepts a complete story", () => {
     expect(parseStoryFields(withBody([{ type: "paragraph", content: [{ type: "text", text: "Text" }] }])).ok).toBe(true);
+  });
+});
+
+describe("transitionSchema and scheduleInputSchema", () => {
+  const id = "0b9f4a6e-1c2d-4e5f-8a9b-0c1d2e3f4a5b";
+  const atError = (input: unknown) => {
+    const parsed = scheduleInputSchema.safeParse(input);
+    return parsed.success ? null : parsed.error.issues.find((i) => i.path[0] === "at")?.message;
+  };
+
+  it("needs an id shaped like a uuid", () => {
+    expect(transitionSchema.safeParse({ id }).success).toBe(true);
+    expect(transitionSchema.safeParse({ id: "1; DROP TABLE story" }).success).toBe(false);
+    expect(transitionSchema.safeParse({}).success).toBe(false);
+  });
+
+  it("asks for a moment when scheduling without one, and says how to write one it cannot read", () => {
+    expect(atError({ id })).toBe(PICK_MOMENT);
+    expect(atError({ id, at: "" })).toBe(PICK_MOMENT);
+    expect(atError({ id, at: "nästa tisdag" })).toBe(MOMENT_FORMAT);
+    expect(atError({ id, at: "2026-11-23T25:00" })).toBe(MOMENT_FORMAT);
+  });
+
+  it("reads a datetime-local value as Stockholm time and an ISO time by its zone", () => {
+    expect(scheduleInputSchema.parse({ id, at: "2026-07-01T12:00" }).at.toISOString()).toBe("2026-07-01T10:00:00.000Z");
+    expect(scheduleInputSchema.parse({ id, at: "2026-07-01T12:00:00+02:00" }).at.toISOString()).toBe("2026-07-01T10:00:00.000Z");
+    expect(transitionSchema.parse({ id }).at).toBeUndefined();
   });
 });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { richTextDocSchema, type RichTextDoc } from "@/lib/rich-text/schema";
 import { SLUG_MAX_LENGTH, slugify } from "@/lib/slug";
+import { stockholmLocalToDate } from "@/lib/stockholm-time";
 import { unsafeTextFields } from "./text-safety";
 
 // The story editor's data, validated by the same schema in the browser (before saving) and
@@ -102,9 +103,36 @@ export function publishProblems(f: { kind: string; title: string; lead: string; 
   return problems;
 }
 
-export const scheduleSchema = z.object({
-  at: z.string().min(1, { error: "Välj datum och tid." }),
+export const PICK_MOMENT = "Välj datum och tid.";
+export const MOMENT_FORMAT = "Ange datum och tid som ÅÅÅÅ-MM-DD TT:MM.";
+const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** A moment from the newsroom: a datetime-local value (Stockholm time) or an ISO time with its zone. */
+const momentSchema = z
+  .string({ error: PICK_MOMENT })
+  .trim()
+  .min(1, { error: PICK_MOMENT })
+  .transform((value, ctx) => {
+    const date = stockholmLocalToDate(value) ?? (ISO_WITH_ZONE.test(value) ? new Date(value) : null);
+    if (date && !Number.isNaN(date.getTime())) return date;
+    ctx.addIssue({ code: "custom", message: MOMENT_FORMAT });
+    return z.NEVER;
+  });
+
+/**
+ * A workflow step's input (lib/db/editorial.ts): the story, the version the editor saw if it
+ * sent one, and for scheduling the moment. A bad id is a bad request, not a field to correct.
+ */
+export const transitionSchema = z.object({
+  id: uuid,
+  version: z.number().int().nonnegative().optional(),
+  at: momentSchema.optional(),
 });
+
+/** Scheduling needs its moment: missing or empty, the field says "Välj datum och tid.". */
+export const scheduleInputSchema = transitionSchema.extend({ at: momentSchema });
+
+export type TransitionInput = z.infer<typeof transitionSchema>;
 
 /** A new story's fields before anything is typed. */
 export function emptyStoryFields(organisationIds: string[] = []): StoryFields {

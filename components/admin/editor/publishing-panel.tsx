@@ -92,7 +92,7 @@ export function PublishingPanel({ draft }: { draft: StoryDraft }) {
               {errors.at}
             </p>
           ) : null}
-          <button type="button" className={`${buttonClass("secondary")} mt-2`} disabled={saving} onClick={() => void draft.step("publishStory", { at: scheduleAt || "saknas" })}>
+          <button type="button" className={`${buttonClass("secondary")} mt-2`} disabled={saving} onClick={() => void draft.step("publishStory", { at: scheduleAt })}>
             Schemalägg
           </button>
         </div>

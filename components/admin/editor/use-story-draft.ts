@@ -35,7 +35,7 @@ export type WorkflowStep = "submitForReview" | "returnToDraft" | "publishStory" 
 
 type Answer = FormState & { sessionExpired?: boolean };
 export type SaveAnswer = Answer & { value?: SavedStory; conflict?: StoryConflict };
-export type StepAnswer = Answer & { state?: { status: string; version: number; publishedAt: string | null; can: StoryCapabilities } | null };
+export type StepAnswer = Answer & { value?: { status: string; version: number; publishedAt: string | null; can: StoryCapabilities } | null };
 
 /** The server actions the editor calls, handed down by the page (components/ never imports app/). */
 export type StoryEditorActions = {
@@ -380,11 +380,12 @@ export function useStoryDraft({ story, userId, restore, actions }: { story: Edit
         router.push("/admin/papperskorg");
         return;
       }
-      if (res.state) {
-        setStatus(res.state.status);
-        setCan(res.state.can);
-        persisted.current = { id: storyId, version: res.state.version };
-        setPublishedAt(res.state.publishedAt);
+      // The new state and what the actor may do now (a publish can end the right to edit, say).
+      if (res.value) {
+        setStatus(res.value.status);
+        setCan(res.value.can);
+        persisted.current = { id: storyId, version: res.value.version };
+        setPublishedAt(res.value.publishedAt);
       }
       setNotice(res.message ?? "Klart.");
     } finally {

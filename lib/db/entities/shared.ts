@@ -6,6 +6,7 @@ import { parseFields } from "@/lib/validation/form";
 import { isUuid } from "@/lib/validation/entities";
 import { invalid, type CommandResult } from "@/lib/newsroom/result";
 import type { z } from "zod";
+import { publishedStoryWhere } from "../published";
 
 // What the entity commands (people, topics, series, networks, organisations) share: reading
 // the id and confirmation from the input, slugs, unique clashes, and the story pages to refresh.
@@ -59,7 +60,7 @@ export function isUniqueViolation(err: unknown): boolean {
  * are cached under their own tag only), so a rename or deletion does not leave them stale.
  */
 export async function publishedStoryTags(client: Client, where: Prisma.StoryWhereInput): Promise<string[]> {
-  const stories = await client.story.findMany({ where: { AND: [where, { status: "PUBLISHED" }] }, select: { slug: true } });
+  const stories = await client.story.findMany({ where: { AND: [where, publishedStoryWhere()] }, select: { slug: true } });
   return stories.map((s) => tags.story(s.slug));
 }
 

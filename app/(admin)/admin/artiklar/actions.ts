@@ -1,8 +1,8 @@
 "use server";
 
 import { db } from "@/lib/db/client";
-import { storyWorkflowState } from "@/lib/db/admin-stories";
-import { bulkStoryStep, findSlugClash, isUuid, saveStory, storyCommands, type SavedStory, type StoryConflict } from "@/lib/db/editorial";
+import { bulkStoryStep, findSlugClash, isUuid, saveStory, storySteps, type SavedStory, type StoryConflict } from "@/lib/db/editorial";
+import { failure } from "@/lib/newsroom/result";
 import { stagePreviewCopy } from "@/lib/db/story-preview";
 import { currentActor, requireActor } from "@/lib/newsroom/actor";
 import { runAction } from "@/lib/newsroom/run";
@@ -38,17 +38,19 @@ export async function checkSlugAction(input: { slug: string; title: string; stor
   return { slug, clash: await findSlugClash(db(), slug, isUuid(input.storyId) ? input.storyId : null) };
 }
 
-type WorkflowName = "submitForReview" | "returnToDraft" | "publishStory" | "unpublishStory" | "archiveStory" | "trashStory" | "restoreFromTrash";
+type WorkflowName = keyof typeof storySteps;
 
-export type WorkflowState = FormState & { state?: Awaited<ReturnType<typeof storyWorkflowState>> };
-
-/** A workflow step (publish, schedule, unpublish …) on one story, by id; the command loads and authorises it. */
-export async function storyWorkflowAction(name: WorkflowName, input: { id: string; at?: string; refresh?: boolean }): Promise<WorkflowState> {
-  const command = storyCommands[name];
-  if (!command) return { error: "Okänd åtgärd." };
-  const result = await runAction((actor) => command(db(), actor, { id: input.id, at: input.at }), undefined, { refresh: input.refresh ?? false });
-  // The new state and what the actor may do now (a publish can end the right to edit, say).
-  return result.ok ? { ...result, state: await storyWorkflowState(db(), await requireActor(), input.id) } : result;
+/**
+ * A workflow step (publish, schedule with `at`, unpublish …) on one story, by id; the command
+ * loads and authorises it, and answers with the new state and what the actor may now do (a
+ * publish can end the right to edit, say) as `value`. `at: ""` asks to schedule without a moment.
+ */
+export async function storyWorkflowAction(name: WorkflowName, input: { id: string; at?: string; refresh?: boolean }) {
+  return runAction(
+    (actor) => (Object.hasOwn(storySteps, name) ? storySteps[name](db(), actor, { id: input.id, at: input.at }) : Promise.resolve(failure("Okänd åtgärd."))),
+    undefined,
+    { refresh: input.refresh ?? false },
+  );
 }
 
 /** The same steps from plain forms (the trash list), with the step and id in the form. */

@@ -120,7 +120,7 @@ function Usage({ usage, actor }: { usage: MediaUsage; actor: Actor }) {
       {usage.stories.map((s) => (
         <li key={s.id}>
           Artikel:{" "}
-          {can(actor, "story.view", { story: s.access }) ? <Link href={`/admin/artiklar/${s.id}`}>{s.title}</Link> : s.status === "PUBLISHED" && !s.inTrash ? s.title : "en artikel som du inte har tillgång till"} (
+          {can(actor, "story.view", { story: s.access }) ? <Link href={`/admin/artiklar/${s.id}`}>{s.title}</Link> : s.published ? s.title : "en artikel som du inte har tillgång till"} (
           {[STATUS_LABELS[s.status] ?? s.status, s.inTrash ? "i papperskorgen" : "", s.asHero ? "huvudbild" : "", s.inBody ? "i brödtexten" : ""].filter(Boolean).join(", ")})
         </li>
       ))}

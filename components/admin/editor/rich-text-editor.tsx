@@ -1,6 +1,7 @@
 "use client";
 
-import { NodeSelection } from "@tiptap/pm/state";
+import { NodeSelection, TextSelection } from "@tiptap/pm/state";
+import type { EditorView } from "@tiptap/pm/view";
 import { EditorContent, useEditor, useEditorState, type Editor } from "@tiptap/react";
 import { useEffect, useRef, type ReactNode } from "react";
 import type { ImageAttrs, RichTextDoc } from "@/lib/rich-text/schema";
@@ -42,9 +43,8 @@ export function RichTextEditor({ initial, labelId, errorId, invalid, onChange, p
       handleKeyDown: (_view, event) => {
         if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === "k") {
           event.preventDefault();
-          // On the next frame: a selection made by the keys just before (Shift+arrows) reaches
-          // the editor's state through the browser's selectionchange, which may still be queued.
-          requestAnimationFrame(() => openLink.current());
+          syncSelectionFromDom(_view);
+          openLink.current();
           return true;
         }
         return false;
@@ -81,6 +81,25 @@ function cursorAfterSelectedBlock(editor: Editor) {
 }
 
 /** Asks for the link's address and applies it to the selection (or the link the cursor is in). */
+/**
+ * A selection made by the keys just before (Shift+arrows) reaches the editor's state through
+ * the browser's selectionchange, which may still be queued when Ctrl+K arrives: the link would
+ * then go on the selection as it was a key earlier. Takes the page's selection first.
+ */
+function syncSelectionFromDom(view: EditorView) {
+  const sel = view.dom.ownerDocument.getSelection();
+  if (!sel?.anchorNode || !sel.focusNode || !view.dom.contains(sel.anchorNode) || !view.dom.contains(sel.focusNode)) return;
+  try {
+    const anchor = view.posAtDOM(sel.anchorNode, sel.anchorOffset);
+    const head = view.posAtDOM(sel.focusNode, sel.focusOffset);
+    const current = view.state.selection;
+    if (anchor === current.anchor && head === current.head) return;
+    view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, anchor, head)));
+  } catch {
+    // A position the document does not have (a node view's inside): keep the editor's own.
+  }
+}
+
 async function editLink(editor: Editor, ask: (href: string) => Promise<LinkChoice>) {
   const current = (editor.getAttributes("link").href as string | undefined) ?? "";
   const choice = await ask(current);

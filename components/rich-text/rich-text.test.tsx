@@ -229,3 +229,39 @@ describe("RichText: headings, lists, quotes and fact boxes", () => {
     expect(html).not.toContain("iframe");
   });
 });
+
+describe("RichText: tables", () => {
+  const cell = (type: string, text: string, attrs?: unknown) => ({ type, ...(attrs ? { attrs } : {}), content: [p(text)] });
+  const row = (...cells: unknown[]) => ({ type: "tableRow", content: cells });
+
+  it("renders a caption, a header row with scope=col and header cells in rows with scope=row, in a named scrolling region", () => {
+    const html = inner([
+      {
+        type: "table",
+        attrs: { caption: "Företag per kommun" },
+        content: [row(cell("tableHeader", "Kommun"), cell("tableHeader", "Företag")), row(cell("tableHeader", "Lerum"), cell("tableCell", "1 240", { colspan: 2, rowspan: 1 }))],
+      },
+    ]);
+    expect(html).toBe(
+      '<div class="table-scroll" role="region" aria-label="Tabell: Företag per kommun" tabindex="0"><table><caption>Företag per kommun</caption>' +
+        '<thead><tr><th scope="col">Kommun</th><th scope="col">Företag</th></tr></thead>' +
+        '<tbody><tr><th scope="row">Lerum</th><td colSpan="2">1 240</td></tr></tbody></table></div>',
+    );
+  });
+
+  it("renders a table without header row or caption as a body, named 'Tabell'", () => {
+    const html = inner([{ type: "table", content: [row(cell("tableCell", "a"), { type: "tableCell", content: [p("b"), p("c")] })] }]);
+    expect(html).toBe('<div class="table-scroll" role="region" aria-label="Tabell" tabindex="0"><table><tbody><tr><td>a</td><td><p>b</p><p>c</p></td></tr></tbody></table></div>');
+  });
+
+  it("applies the allowlist inside cells and drops malformed tables", () => {
+    const html = render([
+      { type: "table", content: [row({ type: "tableCell", content: [{ type: "iframe" }, p("ok", [link("javascript:alert(1)")])] }, { type: "script" })] },
+      { type: "table", content: [] },
+      { type: "table" },
+    ]);
+    expect(html).not.toMatch(/iframe|script|javascript/);
+    expect(count(html, "<table>")).toBe(1);
+    expect(html).toContain("<td>ok</td>");
+  });
+});

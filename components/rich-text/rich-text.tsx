@@ -2,7 +2,7 @@ import Image from "next/image";
 import Link from "next/link";
 import { Fragment, type ReactNode } from "react";
 import { safeHref } from "@/lib/rich-text/links";
-import type { BlockNode, InlineNode, RichTextDoc } from "@/lib/rich-text/schema";
+import type { BlockNode, InlineNode, RichTextDoc, TableNode, TableRowNode } from "@/lib/rich-text/schema";
 
 // Renders a stored document into React elements through an allowlist of node and mark types.
 // Nothing here produces raw HTML: text is always a React text child, unknown node types are
@@ -75,6 +75,8 @@ function renderBlock(node: BlockNode, key: string): ReactNode {
       );
     case "image":
       return <Figure key={key} attrs={node.attrs} />;
+    case "table":
+      return <Table key={key} node={node} />;
     default:
       return null;
   }
@@ -100,6 +102,52 @@ function Figure({ attrs }: { attrs: Extract<BlockNode, { type: "image" }>["attrs
         </figcaption>
       ) : null}
     </figure>
+  );
+}
+
+/**
+ * A table in a wrapper that scrolls sideways on narrow screens. The wrapper is focusable and
+ * named, so keyboard users can scroll it too. A first row of header cells is the column
+ * header (scope="col"); header cells further down head their rows (scope="row").
+ */
+function Table({ node }: { node: TableNode }) {
+  const rows = (Array.isArray(node?.content) ? node.content : []).filter((r) => r?.type === "tableRow" && Array.isArray(r.content) && r.content.length > 0);
+  if (!rows.length) return null;
+  const caption = typeof node.attrs?.caption === "string" && node.attrs.caption.trim() ? node.attrs.caption.trim() : null;
+  const head = rows[0]!.content.every((c) => c?.type === "tableHeader") ? rows[0]! : null;
+  const body = head ? rows.slice(1) : rows;
+  return (
+    <div className="table-scroll" role="region" aria-label={caption ? `Tabell: ${caption}` : "Tabell"} tabIndex={0}>
+      <table>
+        {caption ? <caption>{caption}</caption> : null}
+        {head ? <thead>{renderRow(head, "col", "h")}</thead> : null}
+        {body.length ? <tbody>{body.map((row, i) => renderRow(row, "row", String(i)))}</tbody> : null}
+      </table>
+    </div>
+  );
+}
+
+function renderRow(row: TableRowNode, headerScope: "col" | "row", key: string): ReactNode {
+  return (
+    <tr key={key}>
+      {row.content.map((cell, i) => {
+        if (cell?.type !== "tableHeader" && cell?.type !== "tableCell") return null;
+        const span = (n: unknown) => (Number.isInteger(n) && (n as number) > 1 ? (n as number) : undefined);
+        const paragraphs = (Array.isArray(cell.content) ? cell.content : []).filter((p) => p?.type === "paragraph");
+        // One paragraph is the cell's text; several keep their paragraphs.
+        const content = paragraphs.length === 1 ? renderInline(paragraphs[0]!.content) : renderBlocks(paragraphs, `${key}-${i}-`);
+        const props = { colSpan: span(cell.attrs?.colspan), rowSpan: span(cell.attrs?.rowspan) };
+        return cell.type === "tableHeader" ? (
+          <th key={i} scope={headerScope} {...props}>
+            {content}
+          </th>
+        ) : (
+          <td key={i} {...props}>
+            {content}
+          </td>
+        );
+      })}
+    </tr>
   );
 }
 

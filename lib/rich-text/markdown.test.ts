@@ -4,7 +4,7 @@ import { richTextDocSchema, type BlockNode, type RichTextDoc } from "./schema";
 
 const KNOWN_TYPES = new Set([
   "doc", "paragraph", "heading", "bulletList", "orderedList", "listItem", "blockquote", "image", "factBox",
-  "questionAnswer", "question", "answer", "text", "hardBreak",
+  "questionAnswer", "question", "answer", "text", "hardBreak", "table", "tableRow", "tableHeader", "tableCell",
 ]);
 
 /** Converts and checks the result against the stored document format. */
@@ -249,6 +249,22 @@ describe("markdownToDoc: interviews", () => {
   it("keeps the bold of a bold paragraph that turns out to have no answer", () => {
     const content = convert("**Fråga?**\n\nSvar.\n\n**Intervjun är redigerad.**", { interview: true });
     expect(content[1]).toEqual({ type: "paragraph", content: [{ type: "text", text: "Intervjun är redigerad.", marks: [{ type: "bold" }] }] });
+  });
+});
+
+describe("markdownToDoc: tables", () => {
+  it("turns a GFM table into a table whose first row is header cells", () => {
+    const cell = (type: string, t: string) => ({ type, content: [para(t)] });
+    expect(convert("| Ort | Antal |\n| --- | ---: |\n| Lerum | **12** |\n| Ale |  |")).toEqual([
+      {
+        type: "table",
+        content: [
+          { type: "tableRow", content: [cell("tableHeader", "Ort"), cell("tableHeader", "Antal")] },
+          { type: "tableRow", content: [cell("tableCell", "Lerum"), { type: "tableCell", content: [{ type: "paragraph", content: [{ type: "text", text: "12", marks: [{ type: "bold" }] }] }] }] },
+          { type: "tableRow", content: [cell("tableCell", "Ale"), { type: "tableCell", content: [{ type: "paragraph" }] }] },
+        ],
+      },
+    ]);
   });
 });
 

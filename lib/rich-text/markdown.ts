@@ -1,12 +1,13 @@
 import { Lexer, type Token, type Tokens } from "marked";
-import type { BlockNode, ImageAttrs, InlineNode, Mark, RichTextDoc } from "./schema";
+import type { BlockNode, ImageAttrs, InlineNode, Mark, RichTextDoc, TableCellNode, TableNode } from "./schema";
 
 // Turns the Markdown that communications officers write in content/ into the stored
 // document format. Conventions beyond plain Markdown:
 // - in interviews, a paragraph that is entirely bold is a question; the blocks up to the
 //   next question or heading are its answer;
 // - a blockquote starting with "[!FAKTA] Title" is a fact box;
-// - an image alone on a line becomes a figure; its Markdown title is the caption.
+// - an image alone on a line becomes a figure; its Markdown title is the caption;
+// - a GFM table becomes a table whose first row is its header row (Markdown has no caption).
 
 export type ImageResolver = (src: string, alt: string, title: string | null) => ImageAttrs;
 type Options = { interview?: boolean; resolveImage?: ImageResolver };
@@ -74,12 +75,29 @@ function convertBlocks(tokens: Token[], opts: Options): Converted[] {
       case "code":
         out.push({ node: { type: "paragraph", content: textNodes(token.text, []) } });
         break;
+      case "table":
+        out.push({ node: table(token as Tokens.Table) });
+        break;
       default:
-        // space, hr, html, tables: not part of the document format.
+        // space, hr, html: not part of the document format.
         break;
     }
   }
   return out;
+}
+
+function table(token: Tokens.Table): TableNode {
+  const cell = (type: TableCellNode["type"], c: Tokens.TableCell): TableCellNode => {
+    const content = inline(c.tokens);
+    return { type, content: [content.length ? { type: "paragraph", content } : { type: "paragraph" }] };
+  };
+  return {
+    type: "table",
+    content: [
+      { type: "tableRow", content: token.header.map((c) => cell("tableHeader", c)) },
+      ...token.rows.map((row) => ({ type: "tableRow" as const, content: row.map((c) => cell("tableCell", c)) })),
+    ],
+  };
 }
 
 function itemTokens(item: Tokens.ListItem): Token[] {

@@ -20,6 +20,10 @@ function blockText(node: BlockNode): string {
       return [inlineText(node.content[0].content), ...node.content[1].content.map(blockText)].join("\n");
     case "image":
       return node.attrs.caption ?? "";
+    case "table":
+      return [node.attrs?.caption ?? "", ...node.content.map((row) => row.content.map((cell) => cell.content.map(blockText).join(" ")).join(" "))]
+        .filter(Boolean)
+        .join("\n");
   }
 }
 

@@ -39,24 +39,55 @@ export type TextNode = z.infer<typeof textNodeSchema>;
 export type InlineNode = z.infer<typeof inlineNodeSchema>;
 export type ImageAttrs = z.infer<typeof imageAttrsSchema>;
 
+/** Big enough for a results table from a report, small enough to read on a phone. */
+export const TABLE_LIMITS = { rows: 100, columns: 12 } as const;
+
+export type ParagraphNode = { type: "paragraph"; content?: InlineNode[] };
+export type TableCellNode = { type: "tableHeader" | "tableCell"; attrs?: { colspan?: number; rowspan?: number }; content: ParagraphNode[] };
+export type TableRowNode = { type: "tableRow"; content: TableCellNode[] };
+export type TableNode = { type: "table"; attrs?: { caption?: string }; content: TableRowNode[] };
+
 export type BlockNode =
-  | { type: "paragraph"; content?: InlineNode[] }
+  | ParagraphNode
   | { type: "heading"; attrs: { level: 2 | 3 | 4 }; content?: InlineNode[] }
   | { type: "bulletList"; content: ListItemNode[] }
   | { type: "orderedList"; attrs?: { start?: number }; content: ListItemNode[] }
   | { type: "blockquote"; content: BlockNode[] }
   | { type: "image"; attrs: ImageAttrs }
   | { type: "factBox"; attrs: { title: string }; content: BlockNode[] }
-  | { type: "questionAnswer"; content: [QuestionNode, AnswerNode] };
+  | { type: "questionAnswer"; content: [QuestionNode, AnswerNode] }
+  | TableNode;
 export type ListItemNode = { type: "listItem"; content: BlockNode[] };
 export type QuestionNode = { type: "question"; content: InlineNode[] };
 export type AnswerNode = { type: "answer"; content: BlockNode[] };
 export type RichTextDoc = { type: "doc"; content: BlockNode[] };
 
 const inlines = z.array(inlineNodeSchema);
+const paragraphSchema = z.object({ type: z.literal("paragraph"), content: inlines.optional() });
+
+const span = z.number().int().min(1).max(TABLE_LIMITS.columns).optional();
+const tableCellSchema = z.object({
+  type: z.enum(["tableHeader", "tableCell"]),
+  attrs: z.object({ colspan: span, rowspan: z.number().int().min(1).max(TABLE_LIMITS.rows).optional() }).optional(),
+  content: z.array(paragraphSchema).min(1),
+});
+const tableRowSchema = z.object({
+  type: z.literal("tableRow"),
+  content: z
+    .array(tableCellSchema)
+    .min(1)
+    .refine((cells) => cells.reduce((n, c) => n + (c.attrs?.colspan ?? 1), 0) <= TABLE_LIMITS.columns, {
+      error: `En tabell får ha högst ${TABLE_LIMITS.columns} kolumner.`,
+    }),
+});
+export const tableNodeSchema = z.object({
+  type: z.literal("table"),
+  attrs: z.object({ caption: z.string().max(300, { error: "En tabellrubrik får ha högst 300 tecken." }).optional() }).optional(),
+  content: z.array(tableRowSchema).min(1).max(TABLE_LIMITS.rows, { error: `En tabell får ha högst ${TABLE_LIMITS.rows} rader.` }),
+});
 export const blockNodeSchema: z.ZodType<BlockNode> = z.lazy(() =>
   z.discriminatedUnion("type", [
-    z.object({ type: z.literal("paragraph"), content: inlines.optional() }),
+    paragraphSchema,
     z.object({
       type: z.literal("heading"),
       attrs: z.object({ level: z.union([z.literal(2), z.literal(3), z.literal(4)]) }),
@@ -83,6 +114,7 @@ export const blockNodeSchema: z.ZodType<BlockNode> = z.lazy(() =>
         z.object({ type: z.literal("answer"), content: z.array(blockNodeSchema).min(1) }),
       ]),
     }),
+    tableNodeSchema,
   ]),
 );
 const listItemSchema: z.ZodType<ListItemNode> = z.lazy(() =>

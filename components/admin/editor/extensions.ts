@@ -1,11 +1,12 @@
 import { mergeAttributes, Node } from "@tiptap/core";
 import { TextSelection } from "@tiptap/pm/state";
 import StarterKit from "@tiptap/starter-kit";
+import { tableExtensions } from "./table-extensions";
 
 // The editor's document schema is exactly what the public renderer knows
 // (lib/rich-text/schema.ts): paragraphs, h2–h4, lists, links, quotes, bold and italic from
 // StarterKit with everything else switched off, plus our own image, fact box and
-// question/answer nodes.
+// question/answer nodes and tables (table-extensions.ts).
 
 export const ImageNode = Node.create({
   name: "image",
@@ -152,4 +153,5 @@ export const editorExtensions = [
   QuestionAnswerNode,
   QuestionNode,
   AnswerNode,
+  ...tableExtensions,
 ];

@@ -1,6 +1,7 @@
 "use client";
 
-import { useCallback, useId, useRef, useState, type FormEvent } from "react";
+import { useCallback, useId, useState, type FormEvent } from "react";
+import { useDialogAnswer } from "./use-dialog-answer";
 import { buttonClass } from "@/components/admin/styles";
 import { safeHref } from "@/lib/rich-text/links";
 
@@ -22,29 +23,22 @@ export function normaliseHref(typed: string): string | null {
 }
 
 export function useLinkDialog() {
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  const resolver = useRef<((v: LinkChoice) => void) | null>(null);
   const [current, setCurrent] = useState("");
   const [value, setValue] = useState("");
   const [error, setError] = useState<string | null>(null);
   const id = useId();
 
-  const ask = useCallback((href: string) => {
-    setCurrent(href);
-    setValue(href);
-    setError(null);
-    dialogRef.current?.showModal();
-    return new Promise<LinkChoice>((resolve) => {
-      resolver.current = resolve;
-    });
-  }, []);
+  const { dialogRef, open, finish } = useDialogAnswer<LinkChoice>();
 
-  const finish = useCallback((choice: LinkChoice) => {
-    const resolve = resolver.current;
-    resolver.current = null;
-    if (dialogRef.current?.open) dialogRef.current.close();
-    resolve?.(choice);
-  }, []);
+  const ask = useCallback(
+    (href: string) => {
+      setCurrent(href);
+      setValue(href);
+      setError(null);
+      return open();
+    },
+    [open],
+  );
 
   const submit = (e: FormEvent) => {
     e.preventDefault();

@@ -5,7 +5,9 @@ import { useCallback, useEffect, useRef, useState, type FormEvent } from "react"
 import type { ImageAttrs } from "@/lib/rich-text/schema";
 
 // The media library as a modal dialog: choose an image that has alt text, or upload a new
-// one with its alt text. Used for inline images and for the hero image.
+// one with its alt text. Used for inline images and for the hero image. `pick({ file })` opens
+// it on the upload form with that file chosen (an image dropped or pasted into the body), so
+// the alt text is asked before the image is used.
 
 export type PickedImage = ImageAttrs & { mediaId: string };
 
@@ -20,8 +22,10 @@ export function useMediaPicker() {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const resolver = useRef<((v: PickedImage | null) => void) | null>(null);
   const [open, setOpen] = useState(false);
+  const [file, setFile] = useState<File | null>(null);
 
-  const pick = useCallback(() => {
+  const pick = useCallback((options?: { file?: File }) => {
+    setFile(options?.file ?? null);
     setOpen(true);
     dialogRef.current?.showModal();
     return new Promise<PickedImage | null>((resolve) => {
@@ -38,13 +42,13 @@ export function useMediaPicker() {
 
   const dialog = (
     <dialog ref={dialogRef} aria-labelledby="bildbibliotek-rubrik" onClose={() => finish(null)} className="m-auto w-full max-w-3xl rounded p-0 backdrop:bg-black/50">
-      {open ? <PickerBody onPick={(item) => finish(toPicked(item))} onCancel={() => finish(null)} /> : null}
+      {open ? <PickerBody file={file} onPick={(item) => finish(toPicked(item))} onCancel={() => finish(null)} /> : null}
     </dialog>
   );
   return { pick, dialog };
 }
 
-function PickerBody({ onPick, onCancel }: { onPick: (item: Item) => void; onCancel: () => void }) {
+function PickerBody({ file, onPick, onCancel }: { file: File | null; onPick: (item: Item) => void; onCancel: () => void }) {
   const [q, setQ] = useState("");
   const [items, setItems] = useState<Item[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -79,7 +83,7 @@ function PickerBody({ onPick, onCancel }: { onPick: (item: Item) => void; onCanc
           Stäng
         </button>
       </div>
-      <Upload onUploaded={onPick} />
+      <Upload file={file} onUploaded={onPick} />
       <h3 className="mt-6 font-semibold">Bilder i biblioteket</h3>
       <label htmlFor="bildbibliotek-sok" className="mt-2 block text-sm font-semibold">
         Sök bland bilderna
@@ -104,9 +108,20 @@ function PickerBody({ onPick, onCancel }: { onPick: (item: Item) => void; onCanc
   );
 }
 
-function Upload({ onUploaded }: { onUploaded: (item: Item) => void }) {
+function Upload({ file, onUploaded }: { file: File | null; onUploaded: (item: Item) => void }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const fileRef = useRef<HTMLInputElement>(null);
+  const altRef = useRef<HTMLInputElement>(null);
+
+  // A dropped or pasted file is put in the file field, and the alt text is asked for next.
+  useEffect(() => {
+    if (!file || !fileRef.current) return;
+    const transfer = new DataTransfer();
+    transfer.items.add(file);
+    fileRef.current.files = transfer.files;
+    altRef.current?.focus();
+  }, [file]);
 
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -132,17 +147,18 @@ function Upload({ onUploaded }: { onUploaded: (item: Item) => void }) {
   return (
     <form onSubmit={submit} noValidate className="mt-4 space-y-3 rounded border border-slate-300 bg-slate-50 p-3">
       <h3 className="font-semibold">Ladda upp en ny bild</h3>
+      {file ? <p className="text-sm">Bilden du lade in i texten ({file.name}) är vald. Skriv en alternativtext innan den används.</p> : null}
       <div>
         <label htmlFor="uppladdning-fil" className="block text-sm font-semibold">
           Bildfil (JPEG, PNG, WebP eller AVIF)
         </label>
-        <input id="uppladdning-fil" name="file" type="file" accept="image/jpeg,image/png,image/webp,image/avif" className="mt-1 block" />
+        <input ref={fileRef} id="uppladdning-fil" name="file" type="file" accept="image/jpeg,image/png,image/webp,image/avif" className="mt-1 block" />
       </div>
       <div>
         <label htmlFor="uppladdning-alt" className="block text-sm font-semibold">
           Alternativtext (obligatoriskt)
         </label>
-        <input id="uppladdning-alt" name="alt" type="text" className="mt-1 w-full rounded border border-slate-500 px-3 py-2" />
+        <input ref={altRef} id="uppladdning-alt" name="alt" type="text" className="mt-1 w-full rounded border border-slate-500 px-3 py-2" />
       </div>
       <div className="grid gap-3 sm:grid-cols-2">
         <div>

@@ -1,16 +1,26 @@
 "use client";
 
 import { NodeSelection, TextSelection } from "@tiptap/pm/state";
+import { isInTable } from "@tiptap/pm/tables";
 import type { EditorView } from "@tiptap/pm/view";
 import { EditorContent, useEditor, useEditorState, type Editor } from "@tiptap/react";
-import { useEffect, useRef, type ReactNode } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { ImageAttrs, RichTextDoc } from "@/lib/rich-text/schema";
 import { editorExtensions } from "./extensions";
+import { useImageTextDialog, type ImageTexts } from "./image-text-dialog";
 import { useLinkDialog, type LinkChoice } from "./link-dialog";
+import { cleanPastedHtml, htmlHasStructure, isEditorHtml, looksLikeMarkdown, markdownForPaste, pasteMessage } from "./paste";
+import { insertTable } from "./table-extensions";
+import { TableTools } from "./table-tools";
+import { Tool } from "./tool-button";
 
 // The body editor: TipTap with our document schema and a toolbar of ordinary buttons (each
 // reachable by Tab, with its state in aria-pressed). Images come only from the media library,
-// so each has its alt text before it can be inserted.
+// so each has its alt text before it can be inserted; a dropped or pasted image file opens the
+// library's upload with the file. Pasted HTML is cleaned (paste.ts) and pasted Markdown is
+// converted, and a polite live region says what a paste left out.
+
+export type PickImage = (options?: { file?: File }) => Promise<ImageAttrs | null>;
 
 type Props = {
   initial: RichTextDoc;
@@ -18,15 +28,33 @@ type Props = {
   errorId?: string;
   invalid?: boolean;
   onChange: (json: unknown) => void;
-  /** Opens the media library; resolves with the chosen image, or null if cancelled. */
-  pickImage: () => Promise<ImageAttrs | null>;
+  /** Opens the media library (on its upload form with `file`); resolves with the image, or null if cancelled. */
+  pickImage: PickImage;
 };
+
+const imageFiles = (list: FileList | null | undefined) => Array.from(list ?? []).filter((f) => f.type.startsWith("image/"));
 
 export function RichTextEditor({ initial, labelId, errorId, invalid, onChange, pickImage }: Props) {
   const linkDialog = useLinkDialog();
-  // Ctrl+K / ⌘K opens the link dialog; the editor's key handler is set once, so it calls
-  // through a ref.
+  const imageTexts = useImageTextDialog();
+  const [notice, setNotice] = useState<{ text: string; n: number } | null>(null);
+  // The editor's handlers are set once, so they call through refs.
   const openLink = useRef<() => void>(() => undefined);
+  const editorRef = useRef<Editor | null>(null);
+  const pickRef = useRef(pickImage);
+  const announce = useRef((text: string | null) => setNotice((old) => (text ? { text, n: (old?.n ?? 0) + 1 } : null)));
+  useEffect(() => {
+    pickRef.current = pickImage;
+  }, [pickImage]);
+
+  const uploadFiles = (files: File[], pos?: number) => {
+    const editor = editorRef.current;
+    if (!editor) return;
+    void (async () => {
+      for (const file of files) await insertImage(editor, () => pickRef.current({ file }), pos);
+    })();
+  };
+
   const editor = useEditor({
     extensions: editorExtensions,
     content: initial,
@@ -40,20 +68,53 @@ export function RichTextEditor({ initial, labelId, errorId, invalid, onChange, p
         ...(invalid ? { "aria-invalid": "true" } : {}),
         class: "editor-body rich-text min-h-72 rounded-b border border-slate-500 bg-white px-4 py-3 focus:outline-3 focus:outline-brand-600",
       },
-      handleKeyDown: (_view, event) => {
+      handleKeyDown: (view, event) => {
         if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === "k") {
           event.preventDefault();
-          syncSelectionFromDom(_view);
+          syncSelectionFromDom(view);
           openLink.current();
           return true;
         }
         return false;
+      },
+      transformPastedHTML: (html) => {
+        if (isEditorHtml(html)) return html;
+        const cleaned = cleanPastedHtml(html);
+        announce.current(pasteMessage(cleaned.report));
+        return cleaned.html;
+      },
+      handlePaste: (_view, event) => {
+        const data = event.clipboardData;
+        const html = data?.getData("text/html") ?? "";
+        const files = imageFiles(data?.files);
+        if (!html && files.length) {
+          event.preventDefault();
+          uploadFiles(files);
+          return true;
+        }
+        const text = data?.getData("text/plain") ?? "";
+        const e = editorRef.current;
+        if (!e || !text || htmlHasStructure(html) || isEditorHtml(html) || !looksLikeMarkdown(text)) return false;
+        const { doc, report } = markdownForPaste(text);
+        if (!doc.content.length) return false;
+        event.preventDefault();
+        e.chain().focus().insertContent(doc.content).run();
+        announce.current(pasteMessage(report) ?? "Inklistrat. Markdown blev formaterad text.");
+        return true;
+      },
+      handleDrop: (view, event, _slice, moved) => {
+        const files = moved ? [] : imageFiles(event.dataTransfer?.files);
+        if (!files.length) return false;
+        event.preventDefault();
+        uploadFiles(files, view.posAtCoords({ left: event.clientX, top: event.clientY })?.pos);
+        return true;
       },
     },
     onUpdate: ({ editor: e }) => onChange(e.getJSON()),
   });
 
   useEffect(() => {
+    editorRef.current = editor;
     if (!editor) return;
     openLink.current = () => void editLink(editor, linkDialog.ask);
   }, [editor, linkDialog.ask]);
@@ -61,10 +122,50 @@ export function RichTextEditor({ initial, labelId, errorId, invalid, onChange, p
   return (
     <div>
       {linkDialog.dialog}
-      {editor ? <Toolbar editor={editor} pickImage={pickImage} editLink={() => void editLink(editor, linkDialog.ask)} /> : null}
+      {imageTexts.dialog}
+      {editor ? (
+        <>
+          <Toolbar editor={editor} pickImage={pickImage} editLink={() => void editLink(editor, linkDialog.ask)} editImageTexts={() => void editImageTexts(editor, imageTexts.ask)} />
+          <TableTools editor={editor} />
+        </>
+      ) : null}
       <EditorContent editor={editor} />
+      <p role="status" className="mt-1 min-h-6 text-sm text-slate-700">
+        {notice ? <span key={notice.n}>{notice.text}</span> : null}
+      </p>
     </div>
   );
+}
+
+/** Asks the library for an image and inserts it at `pos` (a drop) or at the cursor. */
+async function insertImage(editor: Editor, pick: () => Promise<ImageAttrs | null>, pos?: number) {
+  const image = await pick();
+  if (!image) return void editor.commands.focus();
+  const node = { type: "image", attrs: image };
+  if (pos === undefined) editor.chain().focus().insertContent(node).run();
+  else editor.chain().focus().insertContentAt(Math.min(pos, editor.state.doc.content.size), node).run();
+  cursorAfterSelectedBlock(editor);
+}
+
+function selectedImage(editor: Editor): { pos: number; texts: ImageTexts } | null {
+  const { selection } = editor.state;
+  if (!(selection instanceof NodeSelection) || selection.node.type.name !== "image") return null;
+  const a = selection.node.attrs as Record<string, string | null>;
+  return { pos: selection.from, texts: { alt: a.alt ?? "", caption: a.caption ?? "", credit: a.credit ?? "" } };
+}
+
+/** Edits the selected image's alt text, caption and credit in this document. */
+async function editImageTexts(editor: Editor, ask: (current: ImageTexts) => Promise<ImageTexts | null>) {
+  const image = selectedImage(editor);
+  if (!image) return;
+  const texts = await ask(image.texts);
+  if (!texts) return void editor.commands.focus();
+  editor
+    .chain()
+    .focus()
+    .setNodeSelection(image.pos)
+    .updateAttributes("image", { alt: texts.alt, caption: texts.caption || null, credit: texts.credit || null })
+    .run();
 }
 
 /**
@@ -109,7 +210,9 @@ async function editLink(editor: Editor, ask: (href: string) => Promise<LinkChoic
   else editor.commands.focus();
 }
 
-function Toolbar({ editor, pickImage, editLink: onLink }: { editor: Editor; pickImage: Props["pickImage"]; editLink: () => void }) {
+type ToolbarProps = { editor: Editor; pickImage: PickImage; editLink: () => void; editImageTexts: () => void };
+
+function Toolbar({ editor, pickImage, editLink: onLink, editImageTexts: onImageTexts }: ToolbarProps) {
   const state = useEditorState({
     editor,
     selector: ({ editor: e }) => ({
@@ -123,16 +226,11 @@ function Toolbar({ editor, pickImage, editLink: onLink }: { editor: Editor; pick
       quote: e.isActive("blockquote"),
       link: e.isActive("link"),
       factBox: e.isActive("factBox"),
+      inTable: isInTable(e.state),
+      image: selectedImage(e) !== null,
     }),
   });
   const chain = () => editor.chain().focus();
-
-  const insertImage = async () => {
-    const image = await pickImage();
-    if (!image) return void editor.commands.focus();
-    chain().insertContent({ type: "image", attrs: image }).run();
-    cursorAfterSelectedBlock(editor);
-  };
 
   const insertFactBox = () => {
     const title = window.prompt("Faktarutans rubrik", "Fakta");
@@ -184,7 +282,13 @@ function Toolbar({ editor, pickImage, editLink: onLink }: { editor: Editor; pick
       <Tool pressed={state.link} onClick={onLink} shortcut="Ctrl+K">
         Länk
       </Tool>
-      <Tool onClick={insertImage}>
+      <Tool disabled={state.inTable} onClick={() => insertTable(editor)}>
+        Infoga tabell
+      </Tool>
+      <Tool disabled={!state.image} onClick={onImageTexts}>
+        Bildens texter
+      </Tool>
+      <Tool onClick={() => void insertImage(editor, () => pickImage())}>
         Bild
       </Tool>
       <Tool pressed={state.factBox} onClick={insertFactBox}>
@@ -194,21 +298,5 @@ function Toolbar({ editor, pickImage, editLink: onLink }: { editor: Editor; pick
         Fråga och svar
       </Tool>
     </div>
-  );
-}
-
-function Tool({ pressed, onClick, shortcut, children }: { pressed?: boolean; onClick: () => void; shortcut?: string; children: ReactNode }) {
-  return (
-    <button
-      type="button"
-      aria-pressed={pressed === undefined ? undefined : pressed}
-      aria-keyshortcuts={shortcut?.replace("Ctrl", "Control")}
-      title={shortcut}
-      onMouseDown={(e) => e.preventDefault()}
-      onClick={onClick}
-      className="rounded border border-transparent px-2 py-1 text-sm hover:border-slate-400 aria-pressed:bg-brand-800 aria-pressed:text-white"
-    >
-      {children}
-    </button>
   );
 }

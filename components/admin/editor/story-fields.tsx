@@ -4,18 +4,18 @@ import Image from "next/image";
 import { CheckboxGroup, RadioGroup, SelectField, TextField } from "@/components/admin/form";
 import { buttonClass } from "@/components/admin/styles";
 import { storyPath } from "@/lib/paths";
-import type { ImageAttrs, RichTextDoc } from "@/lib/rich-text/schema";
+import type { RichTextDoc } from "@/lib/rich-text/schema";
 import { slugify } from "@/lib/slug";
 import { CHANGE_NOTE_MAX, META_DESCRIPTION_MAX } from "@/lib/validation/story";
 import type { PickedImage } from "./media-picker";
-import { RichTextEditor } from "./rich-text-editor";
+import { RichTextEditor, type PickImage } from "./rich-text-editor";
 import type { StoryDraft, StoryForm } from "./use-story-draft";
 
 type Option = { value: string; label: string };
 export type EditorOptions = { organisations: Option[]; topics: Option[]; people: Option[]; series: Option[]; networks: Option[] };
 
 /** The story's own fields: what it says, what it is about, and (once published) what kind of change this is. */
-export function StoryFieldsSection({ draft, options, pickImage, pickHero }: { draft: StoryDraft; options: EditorOptions; pickImage: (options?: { file?: File }) => Promise<ImageAttrs | null>; pickHero: () => Promise<PickedImage | null> }) {
+export function StoryFieldsSection({ draft, options, pickImage, pickHero }: { draft: StoryDraft; options: EditorOptions; pickImage: PickImage; pickHero: () => Promise<PickedImage | null> }) {
   const { form, set, errors, isPublic, slugCheck, hero } = draft;
   // The address as the save will store it: typed slugs are normalised like titles.
   const publicPath = storyPath({ kind: form.kind, slug: slugify(form.slug) || slugify(form.title) || "x" });

@@ -1,5 +1,5 @@
 import { markdownToDoc } from "@/lib/rich-text/markdown";
-import { richTextDocSchema, UNSAFE_LINK, type BlockNode, type InlineNode, type RichTextDoc } from "@/lib/rich-text/schema";
+import { richTextDocSchema, UNSAFE_LINK, type BlockNode, type InlineNode, type RichTextDoc, type TableNode, type TableRowNode } from "@/lib/rich-text/schema";
 
 // A network's body is edited as plain text in the newsroom: paragraphs separated by a blank
 // line, with the same light Markdown the content folder uses (## heading, - list, **bold**,
@@ -54,7 +54,18 @@ function block(node: BlockNode): string {
       return `![${node.attrs.alt}](${node.attrs.src})`;
     case "questionAnswer":
       return [`**${inline(node.content[0].content)}**`, ...blocks(node.content[1].content)].join("\n\n");
+    case "table":
+      return table(node);
   }
+}
+
+// A GFM table; its first row is the header row, as markdownToDoc reads it back. Bodies written
+// here never have a caption, since Markdown has none.
+function table(node: TableNode): string {
+  const line = (row: TableRowNode) => `| ${row.content.map((c) => c.content.map((p) => inline(p.content ?? [])).join(" ").replace(/\|/g, "\\|")).join(" | ")} |`;
+  const [head, ...rows] = node.content;
+  if (!head) return "";
+  return [line(head), `| ${head.content.map(() => "---").join(" | ")} |`, ...rows.map(line)].join("\n");
 }
 
 function listItem(marker: string, text: string): string {

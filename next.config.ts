@@ -3,6 +3,7 @@ import type { NextConfig } from "next";
 import { PHASE_PRODUCTION_BUILD } from "next/constants";
 import { contentSecurityPolicy } from "./lib/csp";
 import { PRIVATE_SOURCE, PUBLIC_SOURCE } from "./lib/private-paths.mjs";
+import { SEARCH_PARAM_KEYS } from "./lib/search-keys";
 
 const dev = process.env.NODE_ENV === "development";
 
@@ -27,6 +28,18 @@ const config: NextConfig = {
     localPatterns: [{ pathname: "/media/**", search: "" }],
     formats: ["image/webp"],
     minimumCacheTTL: 31536000,
+  },
+  // `/sok` with a query is the search itself, rendered per request at /sok/resultat; without
+  // one it is a stored page like any other. A rewrite here stays inside the server: one from
+  // proxy.ts whose origin differs from the server's own (the Host of a proxied request) is sent
+  // on as a new HTTP request, which cost every search a second request and, under load, an
+  // occasional reset connection (a 500).
+  async rewrites() {
+    return {
+      beforeFiles: SEARCH_PARAM_KEYS.map((key) => ({ source: "/sok", has: [{ type: "query" as const, key }], destination: "/sok/resultat" })),
+      afterFiles: [],
+      fallback: [],
+    };
   },
   async headers() {
     return [

@@ -8,8 +8,6 @@ import { parsePeriod } from "@/lib/period";
 // - the query forms lists had before they became stored pages (`/nyheter?sida=2`,
 //   `/kommuner/lerum?ar=2022&manad=9`) answer 308 to their path form, so no link breaks;
 //   a malformed one is a 404, as it was;
-// - `/sok` with a query is the search itself, rendered per request at /sok/resultat; without
-//   one it is a stored page like any other;
 // - pages rendered per request for staff (the newsroom, sign-in, password pages) get a
 //   Content-Security-Policy with a fresh nonce, which Next puts on its own scripts (lib/csp.ts).
 
@@ -31,11 +29,8 @@ function nonced(request: NextRequest, make: (init: { request: { headers: Headers
 }
 
 export function proxy(request: NextRequest) {
-  const { pathname, searchParams, search } = request.nextUrl;
+  const { pathname, searchParams } = request.nextUrl;
   if (NONCE_PATHS.test(pathname)) return nonced(request, (init) => NextResponse.next(init));
-  if (pathname === "/sok") {
-    return search ? NextResponse.rewrite(new URL(`/sok/resultat${search}`, request.url)) : NextResponse.next();
-  }
   if (!LIST_PATH.test(pathname)) return NextResponse.next();
   const page = parsePageParam(one(searchParams, "sida"));
   const period = parsePeriod(one(searchParams, "ar"), one(searchParams, "manad"));
@@ -51,7 +46,6 @@ export const config = {
     "/logga-in/:path*",
     "/glomt-losenord/:path*",
     "/nytt-losenord/:path*",
-    "/sok",
     { source: "/:path*", has: [{ type: "query", key: "sida" }] },
     { source: "/:path*", has: [{ type: "query", key: "ar" }] },
     { source: "/:path*", has: [{ type: "query", key: "manad" }] },

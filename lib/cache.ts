@@ -7,7 +7,7 @@ import { unstable_cache } from "next/cache";
 //   story:<slug>      one story's page
 //   org:<slug>, topic:<slug>, network:<slug>, person:<slug>, series:<slug>
 //                     an entity's page, including the stories listed on it
-//   organisations, networks, topics   the index pages of those entities
+//   organisations, networks, topics, people, series-index   the index pages of those entities
 //   settings, page:<slug>     site settings (header and footer) and editorial pages
 // Publishing a story invalidates story:<slug>, stories, and the tags of the entities it
 // concerns, and nothing else.
@@ -22,6 +22,8 @@ export const tags = {
   organisations: "organisations",
   networks: "networks",
   topics: "topics",
+  people: "people",
+  seriesIndex: "series-index",
   settings: "settings",
   page: (slug: string) => `page:${slug}`,
 } as const;

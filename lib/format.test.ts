@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, kindLabel, stockholmDay } from "./format";
+import { creditText, formatDate, formatDateWithTime, kindLabel, publicationDates, stockholmDay } from "./format";
 
 describe("formatDate", () => {
   it("writes the date the Swedish way", () => {
@@ -47,5 +47,43 @@ describe("kindLabel", () => {
 
   it("falls back to the raw kind for unknown values", () => {
     expect(kindLabel("SOMETHING_NEW")).toBe("SOMETHING_NEW");
+  });
+});
+
+describe("publicationDates", () => {
+  it("shows only the publication when the story was never changed afterwards", () => {
+    expect(publicationDates("2026-12-02T13:05:00Z", null)).toEqual({ published: "2 december 2026", updated: null });
+    // Saved again within the same minute: a reader would see the same time twice.
+    expect(publicationDates("2026-12-02T13:05:00Z", "2026-12-02T13:05:40Z")).toEqual({ published: "2 december 2026", updated: null });
+  });
+
+  it("adds the time of day in Swedish time when both fall on the same day", () => {
+    expect(publicationDates("2026-12-02T13:05:00Z", "2026-12-02T15:30:00Z")).toEqual({
+      published: "2 december 2026 kl. 14.05",
+      updated: "2 december 2026 kl. 16.30",
+    });
+    // The same Stockholm day, though UTC says two days: 23.10 and 00.20 are not.
+    expect(publicationDates("2022-09-06T22:10:00Z", "2022-09-07T06:00:00Z").published).toBe("7 september 2022 kl. 00.10");
+  });
+
+  it("keeps dates alone when the update came on a later day", () => {
+    expect(publicationDates("2026-12-02T13:05:00Z", "2026-12-03T08:00:00Z")).toEqual({ published: "2 december 2026", updated: "3 december 2026" });
+  });
+});
+
+describe("formatDateWithTime", () => {
+  it("writes hours with two digits and a full stop", () => {
+    expect(formatDateWithTime("2026-06-01T07:03:00Z")).toBe("1 juni 2026 kl. 09.03");
+  });
+});
+
+describe("creditText", () => {
+  it("puts Foto: before a bare name", () => {
+    expect(creditText("Anna Andersson")).toBe("Foto: Anna Andersson");
+  });
+
+  it("keeps a credit that already says what it is", () => {
+    expect(creditText("Illustration: Näringslivsnytt")).toBe("Illustration: Näringslivsnytt");
+    expect(creditText("Foto: Anna Andersson")).toBe("Foto: Anna Andersson");
   });
 });

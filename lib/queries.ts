@@ -6,7 +6,7 @@ import { listArchive } from "@/lib/db/archive";
 import type { Period } from "@/lib/period";
 import { getNetwork, listNetworks } from "@/lib/db/networks";
 import { getOrganisation, listOrganisations } from "@/lib/db/organisations";
-import { getPerson } from "@/lib/db/people";
+import { getPerson, listPeople } from "@/lib/db/people";
 import { getPage, getSiteSettings } from "@/lib/db/site";
 import {
   getPublishedStory,
@@ -17,7 +17,7 @@ import {
   type StoryKindValue,
   type StoryScope,
 } from "@/lib/db/stories";
-import { getSeries, getTopic, listTopics } from "@/lib/db/taxonomy";
+import { getSeries, getTopic, listSeries, listTopics } from "@/lib/db/taxonomy";
 import { searchStories, type SearchInput } from "@/lib/db/search";
 
 // The cached public reads that pages call. Each is wrapped in React's cache() too, so
@@ -107,6 +107,20 @@ export const getPersonPage = cache((slug: string, page: number) =>
     return person && stories ? { person, stories } : null;
   }),
 );
+
+/** Size of a page of /personer: an index of names, so longer than a page of stories. */
+export const PEOPLE_PAGE_SIZE = 60;
+
+// People show their organisation's name, hence the organisations tag.
+export const getPeople = cache((page: number) =>
+  cachedUnlessNull(["people", page, PEOPLE_PAGE_SIZE], [tags.people, tags.organisations], async () => {
+    const people = await listPeople(page, PEOPLE_PAGE_SIZE);
+    return page > people.pageCount ? null : people;
+  }),
+);
+
+// The number of parts changes with every publish, hence the stories tag.
+export const getSeriesIndex = cache(() => cached(["series-index"], [tags.seriesIndex, tags.stories], listSeries));
 
 export const getSeriesPage = cache((slug: string) =>
   cachedUnlessNull(["series", slug], [tags.series(slug)], async () => {

@@ -108,8 +108,8 @@ export function personLd(p: { slug: string; name: string; title: string | null; 
 }
 
 /**
- * The trail as Google reads it: every step but the current page (last) needs a URL, so steps
- * without a page of their own ("Personer") are left out.
+ * The trail as Google reads it: every step but the current page (last) needs a URL, so a step
+ * without a page of its own would be left out (today every step has one).
  */
 export function breadcrumbLd(trail: { label: string; href?: string }[]): JsonLdObject {
   const steps = trail.filter((c, i) => i === trail.length - 1 || c.href);

@@ -11,7 +11,7 @@ const NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9";
 export const NEWS_WINDOW_MS = 2 * 86_400_000;
 
 /** Pages that exist on every site, whatever the content. */
-export const STATIC_PATHS = ["/", "/nyheter", "/intervjuer", "/natverk", "/kommuner", "/amnen"];
+export const STATIC_PATHS = ["/", "/nyheter", "/intervjuer", "/natverk", "/kommuner", "/amnen", "/personer", "/serier"];
 
 export function sitemapIndexXml(siteUrl: string, chunks: StoryChunk[], hasNews: boolean, pagesLastmod: string | null): string {
   const entry = (path: string, lastmod: string | null) =>

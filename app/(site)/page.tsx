@@ -10,7 +10,7 @@ import { pageMetadata, publisherLd, websiteLd } from "@/lib/seo";
 
 export async function generateMetadata(): Promise<Metadata> {
   const settings = await getSettings();
-  const meta = pageMetadata({ title: settings.siteName, description: settings.description ?? "", path: "/", feeds: feedAlternates("/", settings.siteName) });
+  const meta = pageMetadata({ title: settings.siteName, description: settings.description ?? "", path: "/", feeds: feedAlternates({ path: "/", title: settings.siteName }) });
   return { ...meta, title: { absolute: settings.tagline ? `${settings.siteName} – ${settings.tagline}` : settings.siteName } };
 }
 

@@ -5,6 +5,7 @@ import { Breadcrumbs } from "@/components/layout/breadcrumbs";
 import { EntityStories } from "@/components/story/entity-stories";
 import { JsonLd } from "@/components/seo/json-ld";
 import { feedAlternates } from "@/lib/feed-routes";
+import { Subscribe } from "@/components/layout/subscribe";
 import { kindLabel } from "@/lib/format";
 import { organisationLd, pageMetadata } from "@/lib/seo";
 import { safeHref } from "@/lib/rich-text/links";
@@ -41,7 +42,7 @@ export function organisationRoute(municipal: boolean) {
         title: stories.page > 1 ? `${o.name}, sida ${stories.page}` : o.name,
         description: o.description ?? `Näringslivsnyheter från ${o.name}.`,
         path,
-        feeds: feedAlternates(organisationPath(o), o.name),
+        feeds: feedAlternates({ path: organisationPath(o), title: o.name }),
       });
       }),
     Page: serverNotFound(async (props: SlugListProps) => {
@@ -112,6 +113,7 @@ export function organisationRoute(municipal: boolean) {
           ) : null}
 
           <EntityStories heading={`Artiklar om ${o.shortName ?? o.name}`} stories={stories} path={organisationPath(o)} empty="Inga artiklar ännu." archive={archive} period={period} />
+          <Subscribe feeds={[{ path: organisationPath(o), title: o.name }]} />
         </>
       );
     }),

@@ -11,7 +11,7 @@ const NAV = [
 
 export function SiteHeader({ siteName, tagline }: { siteName: string; tagline?: string | null }) {
   return (
-    <header className="border-b-4 border-brand-800 bg-white">
+    <header className="border-b-4 border-brand-800 bg-white print:hidden">
       <a
         href="#innehall"
         className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:px-4 focus:py-2"

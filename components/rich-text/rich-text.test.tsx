@@ -124,6 +124,11 @@ describe("RichText: images", () => {
     expect(html).toMatch(/<figcaption>Avtalet skrevs under i Lerum\.<span[^>]*> Foto: Anna Andersson<\/span><\/figcaption><\/figure>$/);
   });
 
+  it("puts Foto: before a credit that does not say what it is", () => {
+    const html = inner([{ type: "image", attrs: { ...validImage, credit: "Anna Andersson" } }]);
+    expect(html).toMatch(/<span[^>]*> Foto: Anna Andersson<\/span><\/figcaption>/);
+  });
+
   it("renders no caption when there is neither caption nor credit", () => {
     const html = inner([{ type: "image", attrs: { ...validImage, caption: undefined, credit: undefined } }]);
     expect(html).toContain("<img");

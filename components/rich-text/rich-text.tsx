@@ -1,6 +1,7 @@
 import Image from "next/image";
 import Link from "next/link";
 import { Fragment, type ReactNode } from "react";
+import { ImageCaption } from "@/components/ui/image-caption";
 import { safeHref } from "@/lib/rich-text/links";
 import type { BlockNode, InlineNode, RichTextDoc, TableNode, TableRowNode } from "@/lib/rich-text/schema";
 
@@ -95,12 +96,7 @@ function Figure({ attrs }: { attrs: Extract<BlockNode, { type: "image" }>["attrs
   return (
     <figure className="rich-figure">
       <Image src={attrs.src} alt={String(attrs.alt)} width={width} height={height} sizes="(min-width: 768px) 720px, 100vw" />
-      {attrs.caption || attrs.credit ? (
-        <figcaption>
-          {attrs.caption ? String(attrs.caption) : null}
-          {attrs.credit ? <span className="credit"> {String(attrs.credit)}</span> : null}
-        </figcaption>
-      ) : null}
+      <ImageCaption caption={attrs.caption ? String(attrs.caption) : null} credit={attrs.credit ? String(attrs.credit) : null} />
     </figure>
   );
 }

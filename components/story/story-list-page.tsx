@@ -8,7 +8,8 @@ import { metadataOf, requireListPosition, type ListParams } from "@/lib/route-pa
 import { ArchiveNav } from "@/components/layout/archive-nav";
 import { periodLabel, type Period } from "@/lib/period";
 import { listHref } from "@/lib/paths";
-import { feedAlternates } from "@/lib/feed-routes";
+import { feedAlternates, SITE_FEED } from "@/lib/feed-routes";
+import { Subscribe } from "@/components/layout/subscribe";
 import { pageMetadata } from "@/lib/seo";
 import { getStoryList } from "@/lib/queries";
 import { serverNotFound } from "@/components/layout/server-not-found";
@@ -35,6 +36,7 @@ function StoryListPage({ kind, page, period, data: { stories, archive } }: { kin
       <ArchiveNav path={list.path} archive={archive} selected={period} />
       {stories.items.length ? <StoryGrid stories={stories.items} /> : <p>Inga publicerade artiklar ännu.</p>}
       <Pagination page={page} pageCount={stories.pageCount} href={(p) => listHref(list.path, p, period)} />
+      <Subscribe feeds={[{ path: list.path, title: list.title }, SITE_FEED]} />
     </>
   );
 }
@@ -55,7 +57,7 @@ export function storyListRoute(kind: StoryKindValue) {
         () => requireListPosition(params),
         ({ page, period }) => {
           const title = [list.title, period ? `från ${periodLabel(period)}` : null].filter(Boolean).join(" ");
-          return pageMetadata({ title: page > 1 ? `${title}, sida ${page}` : title, description: list.intro, path: listHref(list.path, page, period), feeds: feedAlternates("/", "Näringslivsnytt") });
+          return pageMetadata({ title: page > 1 ? `${title}, sida ${page}` : title, description: list.intro, path: listHref(list.path, page, period), feeds: feedAlternates({ path: list.path, title: list.title }, SITE_FEED) });
         },
       ),
     Page: serverNotFound(async ({ params }: ListProps) => {

@@ -16,7 +16,10 @@ import { routeActor } from "@/lib/newsroom/actor";
 import { PREVIEW_COPY_COOKIE } from "@/lib/newsroom/preview";
 import { STATUS_LABELS } from "@/lib/newsroom/labels";
 import { env } from "@/lib/env";
-import { kindLabel } from "@/lib/format";
+import { kindLabel, publicationDates } from "@/lib/format";
+import { feedAlternates, storyFeeds } from "@/lib/feed-routes";
+import { Subscribe } from "@/components/layout/subscribe";
+import { ImageCaption } from "@/components/ui/image-caption";
 import { networkPath, organisationPath, personPath, seriesPath, storyPath, topicPath } from "@/lib/paths";
 import { getRelatedStories, getSeriesParts, getStory } from "@/lib/queries";
 import { metadataOf, requireSlug } from "@/lib/route-params";
@@ -75,6 +78,7 @@ export function storyRoute(kind: StoryKindValue) {
         type: "article",
         image: storyImage(story),
         article: { publishedTime: story.publishedAt, modifiedTime: story.contentUpdatedAt ?? story.publishedAt, tags: story.topics.map((t) => t.name) },
+        feeds: feedAlternates(...storyFeeds(story)),
       });
       }),
     Page: serverNotFound(async ({ params }: Props) => {
@@ -108,7 +112,7 @@ async function StoryArticle({ story }: { story: StoryDetail }) {
   const [related, seriesParts] = await Promise.all([getRelatedStories(story), story.series ? getSeriesParts(story.series.slug) : []]);
   const list = STORY_LISTS[story.kind];
   const url = `${env().SITE_URL}${storyPath(story)}`;
-  const updated = story.contentUpdatedAt ?? story.publishedAt;
+  const dates = publicationDates(story.publishedAt, story.contentUpdatedAt);
   const seriesIndex = seriesParts.findIndex((s) => s.slug === story.slug);
   const prev = seriesIndex > 0 ? seriesParts[seriesIndex - 1] : undefined;
   const next = seriesIndex >= 0 ? seriesParts[seriesIndex + 1] : undefined;
@@ -116,7 +120,9 @@ async function StoryArticle({ story }: { story: StoryDetail }) {
   return (
     <>
       <JsonLd data={newsArticleLd(story)} />
-      <Breadcrumbs items={[{ href: list.path, label: list.title }, { label: story.title }]} />
+      <div className="print:hidden">
+        <Breadcrumbs items={[{ href: list.path, label: list.title }, { label: story.title }]} />
+      </div>
       <article className="mx-auto max-w-3xl">
         <header>
           <p className="text-sm font-semibold uppercase tracking-wide text-accent-500">
@@ -136,21 +142,23 @@ async function StoryArticle({ story }: { story: StoryDetail }) {
             <div>
               <dt className="inline font-semibold">Publicerad: </dt>
               <dd className="inline">
-                <Time iso={story.publishedAt} />
+                <Time iso={story.publishedAt} text={dates.published} />
               </dd>
             </div>
-            <div>
-              <dt className="inline font-semibold">{story.changeNotes.length ? "Uppdaterad: " : "Senast uppdaterad: "}</dt>
-              <dd className="inline">
-                <Time iso={updated} />
-                {story.changeNotes.length ? (
-                  <>
-                    {" "}
-                    (<a href="#uppdateringar">se vad som ändrats</a>)
-                  </>
-                ) : null}
-              </dd>
-            </div>
+            {dates.updated && story.contentUpdatedAt ? (
+              <div>
+                <dt className="inline font-semibold">{story.changeNotes.length ? "Uppdaterad: " : "Senast uppdaterad: "}</dt>
+                <dd className="inline">
+                  <Time iso={story.contentUpdatedAt} text={dates.updated} />
+                  {story.changeNotes.length ? (
+                    <span className="print:hidden">
+                      {" "}
+                      (<a href="#uppdateringar">se vad som ändrats</a>)
+                    </span>
+                  ) : null}
+                </dd>
+              </div>
+            ) : null}
             {story.byline || story.author ? (
               <div>
                 <dt className="inline font-semibold">Text: </dt>
@@ -158,6 +166,10 @@ async function StoryArticle({ story }: { story: StoryDetail }) {
               </div>
             ) : null}
           </dl>
+          {/* On paper the address is what leads back to the page. */}
+          <p className="mt-2 hidden text-sm print:block" data-print-url="">
+            Adress: {url}
+          </p>
         </header>
 
         {story.image ? (
@@ -171,12 +183,7 @@ async function StoryArticle({ story }: { story: StoryDetail }) {
               priority
               className="w-full rounded"
             />
-            {story.image.caption || story.image.credit ? (
-              <figcaption>
-                {story.image.caption}
-                {story.image.credit ? <span className="credit"> {story.image.credit}</span> : null}
-              </figcaption>
-            ) : null}
+            <ImageCaption caption={story.image.caption} credit={story.image.credit} />
           </figure>
         ) : null}
 
@@ -266,11 +273,14 @@ async function StoryArticle({ story }: { story: StoryDetail }) {
           ) : null}
         </footer>
 
-        <Share title={story.title} lead={story.lead} url={url} />
+        <div className="print:hidden">
+          <Share title={story.title} lead={story.lead} url={url} />
+        </div>
+        <Subscribe feeds={storyFeeds(story)} />
       </article>
 
       {related.length ? (
-        <section aria-labelledby="relaterat" className="mt-16 border-t border-slate-200 pt-10">
+        <section aria-labelledby="relaterat" className="mt-16 border-t border-slate-200 pt-10 print:hidden">
           <h2 id="relaterat" className="mb-6 text-2xl font-bold">
             Relaterade artiklar
           </h2>

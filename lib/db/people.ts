@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "./client";
-import { toImage, type ImageDto } from "./public";
+import { pageCount, toImage, type ImageDto, type Paged } from "./public";
 
 export type PersonDetail = {
   id: string;
@@ -28,4 +28,19 @@ export async function getPerson(slug: string): Promise<PersonDetail | null> {
     },
   });
   return row ? { ...row, portrait: toImage(row.portrait) } : null;
+}
+
+export type PersonListItem = { slug: string; name: string; title: string | null; organisation: string | null };
+
+/** Everyone with a page, in Swedish alphabetical order, a page at a time. */
+export async function listPeople(page: number, pageSize: number): Promise<Paged<PersonListItem>> {
+  const [items, total] = await Promise.all([
+    db().$queryRaw<PersonListItem[]>`
+      SELECT p.slug, p.name, p.title, o.name AS organisation
+      FROM person p LEFT JOIN organisation o ON o.id = p.organisation_id
+      ORDER BY p.name COLLATE "sv-SE-x-icu", p.slug
+      LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+    db().person.count(),
+  ]);
+  return { items, page, pageCount: pageCount(total, pageSize), total };
 }

@@ -199,9 +199,9 @@ export type FeedStory = StoryCard & {
 };
 
 /** The newest stories of a feed, with what feed readers show: lead, author and categories. */
-export async function listFeedStories(scope: StoryScope, limit = 50): Promise<FeedStory[]> {
+export async function listFeedStories(scope: StoryScope, limit = 50, kind?: StoryKindValue): Promise<FeedStory[]> {
   const rows = await db().story.findMany({
-    where: { AND: [publishedStoryWhere(), scopeWhere(scope)] },
+    where: { AND: [publishedStoryWhere(), scopeWhere(scope), kind ? { kind } : {}] },
     select: {
       ...storyCardSelect,
       contentUpdatedAt: true,

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "./client";
+import { publishedStoryWhere } from "./published";
 
 export type TopicDetail = { id: string; slug: string; name: string; description: string | null; networks: { slug: string; name: string; kind: string }[] };
 
@@ -20,6 +21,16 @@ export async function getTopic(slug: string): Promise<TopicDetail | null> {
 export async function listTopics(): Promise<{ slug: string; name: string }[]> {
   return db().topic.findMany({ select: { slug: true, name: true }, orderBy: { name: "asc" } });
 }
+
+/** Every series with its number of published parts, in Swedish alphabetical order. */
+export async function listSeries(): Promise<{ slug: string; name: string; description: string | null; parts: number }[]> {
+  const rows = await db().series.findMany({
+    select: { slug: true, name: true, description: true, _count: { select: { stories: { where: publishedStoryWhere() } } } },
+  });
+  return rows.map(({ _count, ...s }) => ({ ...s, parts: _count.stories })).sort((a, b) => collator.compare(a.name, b.name));
+}
+
+const collator = new Intl.Collator("sv");
 
 export type SeriesDetail = { id: string; slug: string; name: string; description: string | null };
 

@@ -106,6 +106,8 @@ describe("sitemaps", () => {
     expect(await validate(pages, "sitemap.xsd")).toBe("valid");
     expect(pages).toContain(`${SITE}/kommuner/lerum`);
     expect(pages).toContain(`${SITE}/amnen/upphandling`);
+    expect(pages).toContain(`<loc>${SITE}/personer</loc>`);
+    expect(pages).toContain(`<loc>${SITE}/serier</loc>`);
 
     const recent = await listRecentStories(new Date(Date.now() - 2 * 86_400_000));
     expect(recent.map((s) => s.slug)).toEqual(["farsk"]);

@@ -94,7 +94,7 @@ export async function createPerson(client: PrismaClient, actor: Actor, input: un
       const person = await tx.person.create({ data: { slug, name: data.name, title: data.title, organisationId: data.organisationId, bio: data.bio }, select: { id: true, slug: true } });
       await audit(tx, { actor, action: "person.create", entityType: "person", entityId: person.id, summary: `Skapade personen ${data.name} (${slug})`, ip: ctx.ip });
       const org = await organisationSlug(tx, data.organisationId);
-      return success(person, [tags.person(slug), ...(org ? [tags.organisation(org)] : [])], "Personen är skapad.");
+      return success(person, [tags.person(slug), tags.people, ...(org ? [tags.organisation(org)] : [])], "Personen är skapad.");
     });
   } catch (err) {
     if (isUniqueViolation(err)) return invalid({ slug: SLUG_TAKEN });
@@ -125,6 +125,7 @@ export async function updatePerson(client: PrismaClient, actor: Actor, input: un
         unique([
           tags.person(before.slug),
           tags.person(slug),
+          ...(shownElsewhere ? [tags.people] : []),
           ...(before.organisation ? [tags.organisation(before.organisation.slug)] : []),
           ...(org ? [tags.organisation(org)] : []),
           ...extra,
@@ -152,7 +153,7 @@ export async function deletePerson(client: PrismaClient, actor: Actor, input: un
     const extra = await dependentTags(tx, person.id);
     await tx.person.delete({ where: { id: person.id } });
     await audit(tx, { actor, action: "person.delete", entityType: "person", entityId: person.id, summary: `Tog bort personen ${person.name} (${person.slug})`, ip: ctx.ip });
-    return success(null, unique([tags.person(person.slug), ...(person.organisation ? [tags.organisation(person.organisation.slug)] : []), ...extra]), "Personen är borttagen.");
+    return success(null, unique([tags.person(person.slug), tags.people, ...(person.organisation ? [tags.organisation(person.organisation.slug)] : []), ...extra]), "Personen är borttagen.");
   });
 }
 

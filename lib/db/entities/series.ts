@@ -14,6 +14,7 @@ const series = taxonomy({
   created: "Serien är skapad.",
   deleted: "Serien är borttagen.",
   tag: tags.series,
+  listTag: tags.seriesIndex,
   // Story pages name and link their series.
   dependentTags: (tx, seriesId) => publishedStoryTags(tx, { seriesId }),
 });

@@ -104,7 +104,7 @@ export function UploadForm({ maxMb, values, error: serverError, fieldErrors: ser
         hint="Beskriv vad bilden visar för den som inte kan se den. Bilden kan inte användas förrän den har en alternativtext; du kan skriva den nu eller senare."
       />
       <TextField name="caption" label="Bildtext" rows={2} defaultValue={values.caption} error={fieldErrors.caption} />
-      <TextField name="credit" label="Fotograf eller källa" defaultValue={values.credit} error={fieldErrors.credit} placeholder="Foto: Förnamn Efternamn" />
+      <TextField name="credit" label="Fotograf eller källa" defaultValue={values.credit} error={fieldErrors.credit} placeholder="Förnamn Efternamn" hint="Visas efter bildtexten med ”Foto:” före, om du inte själv börjar med till exempel ”Illustration:”." />
       <div className="flex flex-wrap items-center gap-4">
         <button type="submit" disabled={progress !== null} className={buttonClass("primary")}>
           {progress === null ? "Ladda upp" : "Laddar upp …"}

@@ -29,7 +29,7 @@ export default serverNotFound(async function SeriesPage({ params }: SlugProps) {
   const { series, stories } = await load(params);
   return (
     <>
-      <Breadcrumbs items={[{ label: "Serier" }, { label: series.name }]} />
+      <Breadcrumbs items={[{ href: "/serier", label: "Serier" }, { label: series.name }]} />
       <p className="text-sm font-semibold uppercase tracking-wide text-accent-500">Artikelserie</p>
       <h1 className="mt-1 text-3xl font-bold md:text-4xl">{series.name}</h1>
       {series.description ? <p className="mt-3 max-w-3xl text-lg text-slate-700">{series.description}</p> : null}

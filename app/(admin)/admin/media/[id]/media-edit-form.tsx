@@ -27,7 +27,7 @@ export function MediaEditForm({ id, alt, caption, credit }: Props) {
         hint={`Beskriv vad bilden visar, så att den som inte ser bilden får samma information. Högst ${ALT_MAX} tecken. Skriv inte ”Bild av”.`}
       />
       <TextField name="caption" label="Bildtext" rows={3} defaultValue={valueOf(state.values, "caption", caption ?? "")} error={errors.caption} hint="Visas under bilden." />
-      <TextField name="credit" label="Fotograf eller källa" defaultValue={valueOf(state.values, "credit", credit ?? "")} error={errors.credit} placeholder="Foto: Förnamn Efternamn" />
+      <TextField name="credit" label="Fotograf eller källa" defaultValue={valueOf(state.values, "credit", credit ?? "")} error={errors.credit} placeholder="Förnamn Efternamn" hint="Visas efter bildtexten med ”Foto:” före, om du inte själv börjar med till exempel ”Illustration:”." />
       <div>
         <SubmitButton pendingLabel="Sparar …">Spara</SubmitButton>
       </div>

@@ -5,6 +5,7 @@ import { Breadcrumbs } from "@/components/layout/breadcrumbs";
 import { EntityStories } from "@/components/story/entity-stories";
 import { listHref, networkPath, topicPath } from "@/lib/paths";
 import { feedAlternates } from "@/lib/feed-routes";
+import { Subscribe } from "@/components/layout/subscribe";
 import { getTopicPage } from "@/lib/queries";
 import { pageMetadata } from "@/lib/seo";
 import { metadataOf, requireListPosition, requireSlug, type SlugListProps } from "@/lib/route-params";
@@ -28,7 +29,7 @@ export const generateMetadata = (props: SlugListProps): Promise<Metadata> =>
     title: stories.page > 1 ? `${topic.name}, sida ${stories.page}` : topic.name,
     description: topic.description ?? `Artiklar om ${topic.name.toLowerCase()}.`,
     path: listHref(topicPath(topic.slug), stories.page, period),
-    feeds: feedAlternates(topicPath(topic.slug), topic.name),
+    feeds: feedAlternates({ path: topicPath(topic.slug), title: topic.name }),
   }));
 
 export default serverNotFound(async function TopicPage(props: SlugListProps) {
@@ -41,6 +42,7 @@ export default serverNotFound(async function TopicPage(props: SlugListProps) {
       {topic.description ? <p className="mt-3 max-w-3xl text-lg text-slate-700">{topic.description}</p> : null}
       <InlineLinkList className="mt-4" label="Nätverk och program" items={topic.networks.map((n) => ({ href: networkPath(n.slug), name: n.name }))} />
       <EntityStories heading={`Artiklar om ${topic.name.toLowerCase()}`} stories={stories} path={topicPath(topic.slug)} empty="Inga artiklar ännu." archive={archive} period={period} />
+      <Subscribe feeds={[{ path: topicPath(topic.slug), title: topic.name }]} />
     </>
   );
 });

@@ -8,6 +8,8 @@ import { EntityStories } from "@/components/story/entity-stories";
 import { formatDateTime, kindLabel } from "@/lib/format";
 import { listHref, networkPath, organisationPath, personPath, topicPath } from "@/lib/paths";
 import { feedAlternates } from "@/lib/feed-routes";
+import { Subscribe } from "@/components/layout/subscribe";
+import { ImageCaption } from "@/components/ui/image-caption";
 import { getNetworkPage } from "@/lib/queries";
 import { pageMetadata } from "@/lib/seo";
 import { safeHref } from "@/lib/rich-text/links";
@@ -33,7 +35,7 @@ export const generateMetadata = (props: SlugListProps): Promise<Metadata> =>
     description: network.summary,
     path: listHref(networkPath(network.slug), stories.page, period),
     image: network.image ? { url: network.image.src, width: network.image.width, height: network.image.height, alt: network.image.alt } : null,
-    feeds: feedAlternates(networkPath(network.slug), network.name),
+    feeds: feedAlternates({ path: networkPath(network.slug), title: network.name }),
   }));
 
 export default serverNotFound(async function NetworkPage(props: SlugListProps) {
@@ -50,12 +52,7 @@ export default serverNotFound(async function NetworkPage(props: SlugListProps) {
           {network.image ? (
             <figure className="hero-figure mt-8">
               <Image src={network.image.src} alt={network.image.alt} width={network.image.width} height={network.image.height} sizes="(min-width: 1024px) 66vw, 100vw" priority className="w-full rounded" />
-              {network.image.caption || network.image.credit ? (
-                <figcaption>
-                  {network.image.caption}
-                  {network.image.credit ? <span className="credit"> {network.image.credit}</span> : null}
-                </figcaption>
-              ) : null}
+              <ImageCaption caption={network.image.caption} credit={network.image.credit} />
             </figure>
           ) : null}
           <div className="mt-8">
@@ -149,6 +146,7 @@ export default serverNotFound(async function NetworkPage(props: SlugListProps) {
 
       <div className="mt-16 border-t border-slate-200">
         <EntityStories heading={`Artiklar om ${network.name}`} stories={stories} path={networkPath(network.slug)} empty="Inga artiklar ännu." archive={archive} period={period} />
+        <Subscribe feeds={[{ path: networkPath(network.slug), title: network.name }]} />
       </div>
     </>
   );

@@ -41,7 +41,7 @@ export default serverNotFound(async function PersonPage(props: SlugListProps) {
   return (
     <>
       <JsonLd data={personLd(person)} />
-      <Breadcrumbs items={[{ label: "Personer" }, { label: person.name }]} />
+      <Breadcrumbs items={[{ href: "/personer", label: "Personer" }, { label: person.name }]} />
       <div className="flex flex-col gap-6 sm:flex-row sm:items-start">
         {person.portrait ? (
           <Image src={person.portrait.src} alt={person.portrait.alt} width={person.portrait.width} height={person.portrait.height} sizes="160px" className="h-40 w-40 rounded-full object-cover" />

@@ -1,0 +1,4 @@
+import { peopleRoute } from "./_components/people-route";
+
+export const generateMetadata = peopleRoute.generateMetadata;
+export default peopleRoute.Page;

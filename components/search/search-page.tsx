@@ -25,12 +25,16 @@ export function searchMetadata(state: SearchState): Metadata {
 export async function SearchPage({ state }: { state: SearchState }) {
   const q = state.q.trim();
   const pageSize = env().LIST_PAGE_SIZE;
-  const [result, entities] = await Promise.all([
+  const [typed, entities] = await Promise.all([
     getSearch({ q, filters: state.filters, sort: state.sort, page: state.page, pageSize }),
     searchEntities(q),
   ]);
-  const suggestion = q && result.total === 0 ? await suggestQuery(q) : null;
-  const showSuggestion = suggestion ? (await countMatches(suggestion, state.filters)) > 0 : false;
+  // A query that finds nothing, with a small typo in it, shows what the nearest spelling the
+  // site uses finds, and says so ("foretagsklmat" shows "företagsklimat").
+  const suggestion = q && typed.total === 0 ? await suggestQuery(q) : null;
+  const corrected = suggestion && (await countMatches(suggestion, state.filters)) > 0 ? suggestion : null;
+  const result = corrected ? await getSearch({ q: corrected, filters: state.filters, sort: state.sort, page: state.page, pageSize }) : typed;
+  const shownQuery = corrected ?? q;
   const active = activeFilters(state.filters, result.facets);
 
   return (
@@ -44,13 +48,14 @@ export async function SearchPage({ state }: { state: SearchState }) {
           {q ? "Sökresultat" : "Senaste artiklarna"}
         </h2>
         <p role="status" className="mt-2 text-slate-700">
-          {q ? `${result.total} ${result.total === 1 ? "artikel" : "artiklar"} för ”${q}”` : `${result.total} ${result.total === 1 ? "artikel" : "artiklar"}`}
+          {corrected ? `Inga artiklar för ”${q}”. Visar ` : null}
+          {q ? `${result.total} ${result.total === 1 ? "artikel" : "artiklar"} för ”${shownQuery}”` : `${result.total} ${result.total === 1 ? "artikel" : "artiklar"}`}
           {active.length ? " med valda filter" : ""}
           {state.page > 1 ? `, sida ${state.page}` : ""}.
         </p>
-        {showSuggestion && suggestion ? (
+        {corrected ? (
           <p className="mt-3 text-lg">
-            Menade du <Link prefetch={false} href={searchHref(searchQuery(state, { q: suggestion }))}>{suggestion}</Link>?
+            Sökte på <Link prefetch={false} href={searchHref(searchQuery(state, { q: corrected }))}>{corrected}</Link> i stället.
           </p>
         ) : null}
         {active.length ? (
@@ -90,7 +95,7 @@ export async function SearchPage({ state }: { state: SearchState }) {
         ) : (
           <p className="mt-6">Inga artiklar hittades. Pröva andra ord, färre filter eller en annan stavning.</p>
         )}
-        <Pagination prefetch={false} path="/sok" page={state.page} pageCount={result.pageCount} query={searchQuery(state)} />
+        <Pagination prefetch={false} path="/sok" page={state.page} pageCount={result.pageCount} query={searchQuery(state, corrected ? { q: corrected } : {})} />
       </section>
 
       {entities.length ? (

@@ -47,8 +47,12 @@ export function normaliseQuery(q: string): string {
   return q.replace(/[\u0000-\u001f\u007f]/g, " ").replace(/\s+/g, " ").trim().slice(0, MAX_QUERY_LENGTH);
 }
 
+// The Swedish stemmer after an accent filter (migration 20261202163000): a query typed without
+// å, ä or ö finds the words written with them, and the other way round.
+const CONFIG = Prisma.raw("'swedish_unaccent'");
+
 function tsQuery(q: string) {
-  return Prisma.sql`websearch_to_tsquery('swedish', ${q})`;
+  return Prisma.sql`websearch_to_tsquery(${CONFIG}, ${q})`;
 }
 
 const STOCKHOLM = "Europe/Stockholm";
@@ -87,7 +91,7 @@ export async function searchStories(input: SearchInput): Promise<Paged<SearchHit
   const offset = (input.page - 1) * input.pageSize;
   // Headlines are costly, so they are made only for the rows of this page.
   const headline = q
-    ? Prisma.sql`ts_headline('swedish', p.lead || ' ' || doc_text(p.body), ${tsQuery(q)}, ${HEADLINE_OPTIONS})`
+    ? Prisma.sql`ts_headline(${CONFIG}, p.lead || ' ' || doc_text(p.body), ${tsQuery(q)}, ${HEADLINE_OPTIONS})`
     : Prisma.sql`NULL`;
 
   const [rows, { facets, total }] = await Promise.all([
@@ -184,13 +188,13 @@ export async function searchEntities(rawQ: string, limit = 5): Promise<EntityHit
   const query = tsQuery(q);
   return db().$queryRaw<EntityHit[]>`
     (SELECT 'network' AS type, slug, name, kind::text AS kind, summary AS description FROM network
-      WHERE to_tsvector('swedish', name || ' ' || summary) @@ ${query} OR strpos(lower(name), lower(${q})) > 0 ORDER BY name LIMIT ${limit})
+      WHERE to_tsvector(${CONFIG}, name || ' ' || summary) @@ ${query} OR strpos(lower(name), lower(${q})) > 0 ORDER BY name LIMIT ${limit})
     UNION ALL
     (SELECT 'person', slug, name, 'PERSON', title FROM person
-      WHERE to_tsvector('swedish', name || ' ' || coalesce(title, '')) @@ ${query} OR strpos(lower(name), lower(${q})) > 0 ORDER BY name LIMIT ${limit})
+      WHERE to_tsvector(${CONFIG}, name || ' ' || coalesce(title, '')) @@ ${query} OR strpos(lower(name), lower(${q})) > 0 ORDER BY name LIMIT ${limit})
     UNION ALL
     (SELECT 'organisation', slug, name, kind::text, county FROM organisation
-      WHERE to_tsvector('swedish', name || ' ' || coalesce(short_name, '')) @@ ${query} OR strpos(lower(name), lower(${q})) > 0 ORDER BY name LIMIT ${limit})`;
+      WHERE to_tsvector(${CONFIG}, name || ' ' || coalesce(short_name, '')) @@ ${query} OR strpos(lower(name), lower(${q})) > 0 ORDER BY name LIMIT ${limit})`;
 }
 
 /**

@@ -37,12 +37,21 @@ test.describe("search", () => {
     await expect(page.getByRole("status")).toContainText("sida 2");
   });
 
-  test("a misspelling that finds nothing offers a spelling that does", async ({ page }) => {
+  test("a misspelling that finds nothing shows what the spelling the site uses finds, and says so", async ({ page }) => {
     await page.goto("/sok?q=Stenungsnd");
-    await expect(page.getByRole("status")).toContainText("0 artiklar");
-    await page.getByRole("link", { name: "stenungsund" }).click();
+    await expect(page.getByRole("status")).toContainText("Inga artiklar för ”Stenungsnd”. Visar");
+    await expect(page.getByRole("status")).toContainText("för ”stenungsund”");
+    await expect(page.getByRole("link", { name: /Stenungsund tar täten/ })).toBeVisible();
+    await page.getByRole("link", { name: "stenungsund", exact: true }).click();
     await expect(page).toHaveURL(/q=stenungsund/);
     await expect(page.getByRole("link", { name: /Stenungsund tar täten/ })).toBeVisible();
+  });
+
+  test("a query typed without å, ä or ö finds the words written with them", async ({ page }) => {
+    await page.goto("/sok?q=foretagsklimat");
+    await expect(page.getByRole("status")).not.toContainText("Inga artiklar");
+    await expect(page.getByRole("status")).toContainText("för ”foretagsklimat”");
+    await expect(page.locator("main ol > li").first()).toBeVisible();
   });
 
   test("works without JavaScript", async ({ browser }) => {

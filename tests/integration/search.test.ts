@@ -48,6 +48,16 @@ describe("story search", () => {
     expect(await slugs("kommunernas")).toEqual(expect.arrayContaining(["titel-traff", "strategen"]));
   });
 
+  it("forgives a missing å, ä or ö, in the query or in the text, and keeps the stemming", async () => {
+    expect(await slugs("foretagsklimatet")).toEqual(["titel-traff", "brodtext-traff"]);
+    expect(await slugs("forsta strateg")).toEqual(["strategen"]);
+    expect(await slugs("naringslivsstrategen")).toEqual(["strategen"]);
+    expect(await slugs("Väsby")).toEqual(await slugs("vasby"));
+    // The snippet marks the word as written, accents and all.
+    const hit = (await search("foretagsklimatet")).items.find((s) => s.slug === "brodtext-traff")!;
+    expect(hit.snippet.filter((p) => p.match).map((p) => p.text)).toEqual(["Företagsklimatet"]);
+  });
+
   it("indexes body words that follow a line break or a tab", async () => {
     expect(await slugs("kommunalrådet")).toEqual(["radbrytning"]);
     expect(await slugs("inledde")).toEqual(["radbrytning"]);

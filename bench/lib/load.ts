@@ -20,6 +20,7 @@ const ms = (v: string, unit: string) => Number(v) * (unit === "us" ? 0.001 : uni
 /** `wrk -t2 -c50 -d15s --latency` against one URL, parsed. */
 export function wrk(url: string, seconds = SECONDS): LoadResult {
   const out = spawnSync("wrk", ["-t2", `-c${CONNECTIONS}`, `-d${seconds}s`, "--latency", "-H", `Accept-Encoding: ${ACCEPT_ENCODING}`, url], { encoding: "utf8" });
+  if (out.error) throw new Error(`wrk could not be started (${out.error.message}): the benchmarks need Debian's wrk (apt-get install wrk)`);
   if (out.status !== 0) throw new Error(`wrk failed: ${out.stderr}`);
   const text = out.stdout;
   const latency = (p: string) => {

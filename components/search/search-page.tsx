@@ -4,7 +4,7 @@ import { Breadcrumbs } from "@/components/layout/breadcrumbs";
 import { Pagination } from "@/components/layout/pagination";
 import { SearchForm } from "@/components/search/search-form";
 import { Time } from "@/components/ui/time";
-import { countMatches, searchEntities, suggestQuery, type Facets, type SearchFilters } from "@/lib/db/search";
+import { searchEntities, suggestQuery, type Facets, type SearchFilters } from "@/lib/db/search";
 import { env } from "@/lib/env";
 import { kindLabel } from "@/lib/format";
 import { networkPath, organisationPath, personPath, storyPath } from "@/lib/paths";
@@ -32,8 +32,9 @@ export async function SearchPage({ state }: { state: SearchState }) {
   // A query that finds nothing, with a small typo in it, shows what the nearest spelling the
   // site uses finds, and says so ("foretagsklmat" shows "företagsklimat").
   const suggestion = q && typed.total === 0 ? await suggestQuery(q) : null;
-  const corrected = suggestion && (await countMatches(suggestion, state.filters)) > 0 ? suggestion : null;
-  const result = corrected ? await getSearch({ q: corrected, filters: state.filters, sort: state.sort, page: state.page, pageSize }) : typed;
+  const alternative = suggestion ? await getSearch({ q: suggestion, filters: state.filters, sort: state.sort, page: state.page, pageSize }) : null;
+  const corrected = alternative && alternative.total > 0 ? suggestion : null;
+  const result = corrected && alternative ? alternative : typed;
   const shownQuery = corrected ?? q;
   const active = activeFilters(state.filters, result.facets);
 

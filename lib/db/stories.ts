@@ -95,7 +95,8 @@ export async function listSeriesParts(seriesSlug: string): Promise<SeriesPart[]>
   return rows.map((s) => ({ slug: s.slug, kind: s.kind, title: s.title, position: s.seriesPosition }));
 }
 
-const personRefSelect = {
+/** The fields of a person the story page shows (also for a preview's unsaved people). */
+export const personRefSelect = {
   slug: true,
   name: true,
   title: true,

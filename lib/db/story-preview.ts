@@ -7,7 +7,7 @@ import type { RichTextDoc } from "@/lib/rich-text/schema";
 import { parseStoryFields, type StoryFields } from "@/lib/validation/story";
 import { accessOf } from "./editorial";
 import { toImage } from "./public";
-import type { StoryDetail } from "./stories";
+import { personRefSelect, type StoryDetail } from "./stories";
 
 // Unsaved changes of a story past draft, shown by its preview without saving them (a saved
 // change of a published story is live at once). One copy per story and user, replaced by the
@@ -48,14 +48,12 @@ export async function findPreviewCopy(client: Client, storyId: string, userId: s
   return parsed.ok ? parsed.fields : null;
 }
 
-const personRef = { slug: true, name: true, title: true, organisation: { select: { slug: true, name: true, kind: true } } } satisfies Prisma.PersonSelect;
-
 /** The story page's data with the unsaved fields in place of the saved ones (names looked up by id). */
 export async function withPreviewCopy<T extends StoryDetail>(client: Client, detail: T, fields: StoryFields): Promise<T> {
   const [organisations, topics, interviewees, networks, series, hero] = await Promise.all([
     client.organisation.findMany({ where: { id: { in: fields.organisationIds } }, select: { slug: true, name: true, shortName: true, kind: true } }),
     client.topic.findMany({ where: { id: { in: fields.topicIds } }, select: { slug: true, name: true }, orderBy: { name: "asc" } }),
-    client.person.findMany({ where: { id: { in: fields.intervieweeIds } }, select: { id: true, ...personRef } }),
+    client.person.findMany({ where: { id: { in: fields.intervieweeIds } }, select: { id: true, ...personRefSelect } }),
     client.network.findMany({ where: { id: { in: fields.networkIds } }, select: { slug: true, name: true, kind: true } }),
     fields.seriesId ? client.series.findUnique({ where: { id: fields.seriesId }, select: { slug: true, name: true } }) : null,
     fields.heroImageId ? client.media.findUnique({ where: { id: fields.heroImageId }, select: { storageKey: true, width: true, height: true, alt: true, caption: true, credit: true } }) : null,

@@ -3,6 +3,7 @@
 import Image from "next/image";
 import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
 import type { ImageAttrs } from "@/lib/rich-text/schema";
+import { useDialogAnswer } from "./use-dialog-answer";
 
 // The media library as a modal dialog: choose an image that has alt text, or upload a new
 // one with its alt text. Used for inline images and for the hero image. `pick({ file })` opens
@@ -19,26 +20,26 @@ function toPicked(item: Item): PickedImage {
 
 /** A dialog and a `pick()` that opens it and resolves with the choice (null when closed). */
 export function useMediaPicker() {
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  const resolver = useRef<((v: PickedImage | null) => void) | null>(null);
+  const { dialogRef, open: openDialog, finish: finishDialog } = useDialogAnswer<PickedImage>();
   const [open, setOpen] = useState(false);
   const [file, setFile] = useState<File | null>(null);
 
-  const pick = useCallback((options?: { file?: File }) => {
-    setFile(options?.file ?? null);
-    setOpen(true);
-    dialogRef.current?.showModal();
-    return new Promise<PickedImage | null>((resolve) => {
-      resolver.current = resolve;
-    });
-  }, []);
+  const pick = useCallback(
+    (options?: { file?: File }) => {
+      setFile(options?.file ?? null);
+      setOpen(true);
+      return openDialog();
+    },
+    [openDialog],
+  );
 
-  const finish = useCallback((value: PickedImage | null) => {
-    resolver.current?.(value);
-    resolver.current = null;
-    dialogRef.current?.close();
-    setOpen(false);
-  }, []);
+  const finish = useCallback(
+    (value: PickedImage | null) => {
+      finishDialog(value);
+      setOpen(false);
+    },
+    [finishDialog],
+  );
 
   const dialog = (
     <dialog ref={dialogRef} aria-labelledby="bildbibliotek-rubrik" onClose={() => finish(null)} className="m-auto w-full max-w-3xl rounded p-0 backdrop:bg-black/50">

@@ -19,6 +19,17 @@ await withGeneratedDatabase(async () => {
     ['search: phrase and minus ("\\"tillväxt och\\" -skogen")', search('"tillväxt och" -skogen')],
     ["search: query + municipality + year", search("energi", { organisation: "genkommun-17", year: 2015 })],
     ["search: empty query, county filter, page 50", search("", { county: "Skåne län" }, "relevance", 50)],
+    // Accents forgiven (decision 005): the same word typed with and without å/ä/ö, so the
+    // unaccented figure reads as a ratio to the accented one measured in the same run.
+    ['search: accented word ("företagsbesök")', search("företagsbesök")],
+    ['search: the same word unaccented ("foretagsbesok")', search("foretagsbesok")],
+    ['search: unaccented, with a rare word ("166 foretagsbesok")', search("166 foretagsbesok")],
+    ['search: unaccented typo, corrected ("foretagsbesk")', async () => {
+      // As /sok does it: nothing found, so the corrected spelling is searched instead.
+      if ((await search("foretagsbesk")()).total > 0) throw new Error("the typo found stories");
+      const corrected = await suggestQuery("foretagsbesk");
+      return corrected && search(corrected)();
+    }],
     ["search: no hits + suggestion", async () => (await search("kemiindustirn")()) && suggestQuery("kemiindustirn")],
     ["list: /nyheter page 1", () => listPublishedStories({ page: 1, pageSize: 12, kind: "NEWS" })],
     ["list: municipality page 3", () => listPublishedStories({ page: 3, pageSize: 12, scope: { organisation: "genkommun-42" } })],

@@ -55,6 +55,9 @@ const envSchema = z.object({
   MEDIA_MAX_MB: z.coerce.number({ error: "must be a number of megabytes 1–500" }).min(1).max(500).default(20),
   // How often the scheduler publishes stories whose time has come (and empties the trash).
   SCHEDULER_INTERVAL_SECONDS: z.coerce.number({ error: "must be a whole number of seconds 1–60" }).int().min(1).max(60).default(30),
+  // How often the link check reads the external links of published stories and network pages
+  // and checks those that are due (each address weekly, a broken one daily); 0 turns it off.
+  LINK_CHECK_INTERVAL_MINUTES: z.coerce.number({ error: "must be a whole number of minutes 0–1440" }).int().min(0).max(1440).default(60),
   // Require TOTP two-factor sign-in for administrators.
   REQUIRE_ADMIN_2FA: z.enum(["true", "false"], { error: 'must be "true" or "false"' }).default("false"),
   SITEMAP_SPLIT_SIZE: z.coerce.number({ error: "must be a whole number 1–50000" }).int().min(1).max(50_000).default(50_000),

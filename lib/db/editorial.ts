@@ -20,6 +20,7 @@ import {
   type TransitionInput,
 } from "@/lib/validation/story";
 import { audit } from "./audit";
+import { publishGate, overrideSummary } from "./publish-gate";
 import { isPublished } from "./published";
 
 // Story commands of the newsroom: save (with optimistic locking and a revision per save),
@@ -346,6 +347,8 @@ type Step = {
   input?: z.ZodType<TransitionInput, unknown>;
   /** Refused, with the missing fields, unless the story is complete. */
   ready?: string;
+  /** The accessibility check's errors block the step unless the input gives an override reason. */
+  accessibility?: true;
   check?: (story: StoryState, input: TransitionInput, now: Date) => CommandResult<never> | null;
   write: (story: StoryState, input: TransitionInput, now: Date) => StepWrite;
   audit: { action: string; summary: (title: string, write: StepWrite) => string };
@@ -385,6 +388,7 @@ export const STEPS = {
     permission: "story.publish",
     trash: "refused",
     ready: "Artikeln kan inte publiceras ännu.",
+    accessibility: true,
     write: (story, _input, now) => {
       // A story published before (and then taken down) keeps its original date.
       const keepDate = story.status !== "SCHEDULED" && !!story.publishedAt && story.publishedAt <= now;
@@ -402,6 +406,7 @@ export const STEPS = {
     trash: "refused",
     input: scheduleInputSchema,
     ready: "Artikeln kan inte publiceras ännu.",
+    accessibility: true,
     check: (_story, { at }, now) => (at && at.getTime() <= now.getTime() ? invalid({ at: "Tidpunkten har redan passerat. Välj en senare tid eller publicera nu." }) : null),
     write: (_story, { at }) => ({ status: "SCHEDULED", publishedAt: at, contentUpdatedAt: at }),
     audit: { action: "story.schedule", summary: (title, w) => `Schemalade ”${title}” till ${w.publishedAt?.toISOString()}` },
@@ -496,6 +501,8 @@ export async function runStep(client: Client, actor: Actor, name: StepName, inpu
   }
   const refused = step.check?.(story, t, now);
   if (refused) return refused;
+  const gate = step.accessibility ? await publishGate(client, fieldsOf(story), t.overrideReason) : { override: null };
+  if ("refused" in gate) return gate.refused;
 
   const write = step.write(story, t, now);
   const written = await client.$transaction(async (tx) => {
@@ -503,6 +510,7 @@ export async function runStep(client: Client, actor: Actor, name: StepName, inpu
     if (res.count === 0) return false;
     await addRevision(tx, story.id, story.version + 1, fieldsOf(story), step.revision, actor);
     await audit(tx, { actor, action: step.audit.action, entityType: "story", entityId: story.id, summary: step.audit.summary(story.title, write) });
+    if (gate.override) await audit(tx, { actor, action: "story.publish-override", entityType: "story", entityId: story.id, summary: overrideSummary(story.title, gate.override) });
     return true;
   });
   if (!written) return failure(STALE);

@@ -72,6 +72,8 @@ export async function startNextServer(opts: NextServerOptions): Promise<NextServ
       PORT: String(opts.port),
       // Scheduled stories appear within two seconds, so the end-to-end test need not wait a minute.
       SCHEDULER_INTERVAL_SECONDS: "2",
+      // Test servers never check the demo content's links on the internet.
+      LINK_CHECK_INTERVAL_MINUTES: "0",
       ...opts.env,
     },
   });

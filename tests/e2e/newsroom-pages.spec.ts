@@ -79,7 +79,7 @@ test("every newsroom page has no axe violations for an administrator", async ({ 
     await check(record);
     if (["personer", "amnen", "serier", "natverk", "organisationer"].includes(section)) await check(`${record}/ta-bort`);
   }
-  for (const url of ["/admin/artiklar/ny", "/admin/personer/ny", "/admin/amnen/ny", "/admin/serier/ny", "/admin/natverk/ny", "/admin/organisationer/ny", "/admin/anvandare/bjud-in", "/admin/installningar", "/admin/logg", "/admin/papperskorg", "/admin/konto"]) {
+  for (const url of ["/admin/artiklar/ny", "/admin/personer/ny", "/admin/amnen/ny", "/admin/serier/ny", "/admin/natverk/ny", "/admin/organisationer/ny", "/admin/anvandare/bjud-in", "/admin/installningar", "/admin/logg", "/admin/papperskorg", "/admin/lankar", "/admin/konto"]) {
     await check(url);
   }
   // The editor's error state, then a saved story's history and its first version.

@@ -23,6 +23,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
     { href: "/admin/amnen", label: "Ämnen" },
     { href: "/admin/serier", label: "Serier" },
     { href: "/admin/natverk", label: "Nätverk" },
+    { href: "/admin/lankar", label: "Trasiga länkar" },
     ...(can(user, "organisation.manage") ? [{ href: "/admin/organisationer", label: "Organisationer" }] : []),
     ...(can(user, "user.manage") ? [{ href: "/admin/anvandare", label: "Användare" }] : []),
     ...(can(user, "settings.manage") ? [{ href: "/admin/installningar", label: "Inställningar" }] : []),

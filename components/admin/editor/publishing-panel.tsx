@@ -1,16 +1,25 @@
 "use client";
 
+import type { Editor } from "@tiptap/react";
 import Link from "next/link";
 import { useState } from "react";
 import { buttonClass } from "@/components/admin/styles";
 import { STATUS_LABELS } from "@/lib/newsroom/labels";
 import { storyPath } from "@/lib/paths";
+import { OVERRIDE_REASON_MIN, type PublishCheck } from "@/lib/validation/publish-checks";
+import { PublishChecksPanel } from "./publish-checks-panel";
 import type { StoryDraft } from "./use-story-draft";
 
 /** The story's state and the steps the actor may take from it, as the server last said. */
-export function PublishingPanel({ draft }: { draft: StoryDraft }) {
+export function PublishingPanel({ draft, checks, bodyEditor }: { draft: StoryDraft; checks: PublishCheck[]; bodyEditor: Editor | null }) {
   const { id, status, can, saving, dirty, errors } = draft;
   const [scheduleAt, setScheduleAt] = useState("");
+  const [overrideReason, setOverrideReason] = useState("");
+  // While the check finds errors, publishing sends the editor's reason for overriding them.
+  const blocked = checks.some((c) => c.level === "error");
+  const mayOverride = blocked && can.publish && status !== "PUBLISHED" && !draft.readOnly;
+  const override = mayOverride ? { overrideReason } : {};
+  const overriding = mayOverride && overrideReason.trim().length >= OVERRIDE_REASON_MIN;
   const previewHref = id ? `/admin/artiklar/${id}/forhandsvisa` : "";
   // Unsaved changes of a story past draft open in a new tab: the editor keeps them meanwhile.
   const previewBeside = dirty && status !== "DRAFT" && !draft.readOnly;
@@ -29,6 +38,7 @@ export function PublishingPanel({ draft }: { draft: StoryDraft }) {
           </>
         ) : null}
       </p>
+      <PublishChecksPanel checks={checks} editor={bodyEditor} override={mayOverride ? { reason: overrideReason, setReason: setOverrideReason, error: errors.overrideReason } : null} />
       {id ? (
         <ul className="space-y-1">
           <li>
@@ -63,8 +73,8 @@ export function PublishingPanel({ draft }: { draft: StoryDraft }) {
           </button>
         ) : null}
         {can.publish && status !== "PUBLISHED" ? (
-          <button type="button" className={buttonClass("primary")} disabled={saving} onClick={() => void draft.step("publishStory")}>
-            Publicera nu
+          <button type="button" className={buttonClass("primary")} disabled={saving} onClick={() => void draft.step("publishStory", override)}>
+            {overriding ? "Publicera ändå" : "Publicera nu"}
           </button>
         ) : null}
         {can.publish && status === "IN_REVIEW" ? (
@@ -92,7 +102,7 @@ export function PublishingPanel({ draft }: { draft: StoryDraft }) {
               {errors.at}
             </p>
           ) : null}
-          <button type="button" className={`${buttonClass("secondary")} mt-2`} disabled={saving} onClick={() => void draft.step("publishStory", { at: scheduleAt })}>
+          <button type="button" className={`${buttonClass("secondary")} mt-2`} disabled={saving} onClick={() => void draft.step("publishStory", { at: scheduleAt, ...override })}>
             Schemalägg
           </button>
         </div>

@@ -30,11 +30,13 @@ type Props = {
   onChange: (json: unknown) => void;
   /** Opens the media library (on its upload form with `file`); resolves with the image, or null if cancelled. */
   pickImage: PickImage;
+  /** Hands the TipTap editor out (the accessibility check's "Visa" moves the cursor to a block). */
+  onEditor?: (editor: Editor | null) => void;
 };
 
 const imageFiles = (list: FileList | null | undefined) => Array.from(list ?? []).filter((f) => f.type.startsWith("image/"));
 
-export function RichTextEditor({ initial, labelId, errorId, invalid, onChange, pickImage }: Props) {
+export function RichTextEditor({ initial, labelId, errorId, invalid, onChange, pickImage, onEditor }: Props) {
   const linkDialog = useLinkDialog();
   const imageTexts = useImageTextDialog();
   const [notice, setNotice] = useState<{ text: string; n: number } | null>(null);
@@ -118,6 +120,9 @@ export function RichTextEditor({ initial, labelId, errorId, invalid, onChange, p
     if (!editor) return;
     openLink.current = () => void editLink(editor, linkDialog.ask);
   }, [editor, linkDialog.ask]);
+  useEffect(() => {
+    onEditor?.(editor);
+  }, [editor, onEditor]);
 
   return (
     <div>

@@ -1,6 +1,10 @@
 "use client";
 
-import { useMemo, type RefObject } from "react";
+import type { Editor } from "@tiptap/react";
+import { useMemo, useState, type RefObject } from "react";
+import { cleanEditorJson } from "@/lib/rich-text/clean";
+import type { RichTextDoc } from "@/lib/rich-text/schema";
+import { publishChecks } from "@/lib/validation/publish-checks";
 import { buttonClass } from "@/components/admin/styles";
 import { ConflictView } from "./conflict-view";
 import { useMediaPicker } from "./media-picker";
@@ -21,7 +25,13 @@ export function StoryEditor({ story, options, userId, restore, actions }: Props)
   const draft = useStoryDraft({ story, userId, restore, actions });
   const picker = useMediaPicker();
   const heroPicker = useMediaPicker();
-  const { hero, form, conflict } = draft;
+  const { hero, form, conflict, checkedBody } = draft;
+  const [bodyEditor, setBodyEditor] = useState<Editor | null>(null);
+  // The accessibility check, live: the server runs the same function when the story is published.
+  const checks = useMemo(
+    () => publishChecks({ body: cleanEditorJson(checkedBody) as RichTextDoc, metaDescription: form.metaDescription, pageOwner: form.pageOwner, hero }),
+    [checkedBody, form.metaDescription, form.pageOwner, hero],
+  );
 
   const names = useMemo(() => {
     const map: Record<string, string> = {};
@@ -62,8 +72,8 @@ export function StoryEditor({ story, options, userId, restore, actions }: Props)
       {conflict ? <ConflictView conflict={conflict.theirs} mine={conflict.mine} names={names} onUseTheirs={draft.reloadSaved} onKeepMine={() => void draft.save({ baseVersion: conflict.theirs.version })} /> : null}
 
       <div className="grid gap-8 lg:grid-cols-[1fr_20rem]">
-        <StoryFieldsSection draft={draft} options={options} pickImage={picker.pick} pickHero={heroPicker.pick} />
-        <PublishingPanel draft={draft} />
+        <StoryFieldsSection draft={draft} options={options} pickImage={picker.pick} pickHero={heroPicker.pick} onBodyEditor={setBodyEditor} />
+        <PublishingPanel draft={draft} checks={checks} bodyEditor={bodyEditor} />
       </div>
     </div>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import type { Editor } from "@tiptap/react";
 import Image from "next/image";
 import { CheckboxGroup, RadioGroup, SelectField, TextField } from "@/components/admin/form";
 import { buttonClass } from "@/components/admin/styles";
@@ -15,7 +16,9 @@ type Option = { value: string; label: string };
 export type EditorOptions = { organisations: Option[]; topics: Option[]; people: Option[]; series: Option[]; networks: Option[] };
 
 /** The story's own fields: what it says, what it is about, and (once published) what kind of change this is. */
-export function StoryFieldsSection({ draft, options, pickImage, pickHero }: { draft: StoryDraft; options: EditorOptions; pickImage: PickImage; pickHero: () => Promise<PickedImage | null> }) {
+type Props = { draft: StoryDraft; options: EditorOptions; pickImage: PickImage; pickHero: () => Promise<PickedImage | null>; onBodyEditor?: (editor: Editor | null) => void };
+
+export function StoryFieldsSection({ draft, options, pickImage, pickHero, onBodyEditor }: Props) {
   const { form, set, errors, isPublic, slugCheck, hero } = draft;
   // The address as the save will store it: typed slugs are normalised like titles.
   const publicPath = storyPath({ kind: form.kind, slug: slugify(form.slug) || slugify(form.title) || "x" });
@@ -69,6 +72,7 @@ export function StoryFieldsSection({ draft, options, pickImage, pickHero }: { dr
             invalid={!!errors.body}
             onChange={draft.setBody}
             pickImage={pickImage}
+            onEditor={onBodyEditor}
           />
         </div>
       </div>
@@ -86,7 +90,7 @@ export function StoryFieldsSection({ draft, options, pickImage, pickHero }: { dr
           <p className="text-sm text-slate-700">Ingen huvudbild vald.</p>
         )}
         <div className="mt-2 flex gap-2">
-          <button type="button" onClick={() => void chooseHero()} className={buttonClass("secondary")} aria-describedby="huvudbild-etikett">
+          <button id="falt-heroImageId" type="button" onClick={() => void chooseHero()} className={buttonClass("secondary")} aria-describedby="huvudbild-etikett">
             {hero ? "Byt huvudbild" : "Välj huvudbild"}
           </button>
           {hero ? (

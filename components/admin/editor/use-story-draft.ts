@@ -41,7 +41,7 @@ export type StepAnswer = Answer & { value?: { status: string; version: number; p
 export type StoryEditorActions = {
   save: (input: { id: string | null; version: number; autosave: boolean; fields: unknown; update?: { updateKind: "minor" | "major"; changeNote?: string } }) => Promise<SaveAnswer>;
   checkSlug: (input: { slug: string; title: string; storyId: string | null }) => Promise<{ slug: string; clash: string | null }>;
-  step: (name: WorkflowStep, input: { id: string; at?: string }) => Promise<StepAnswer>;
+  step: (name: WorkflowStep, input: { id: string; at?: string; overrideReason?: string }) => Promise<StepAnswer>;
   /** Keeps unsaved changes for this user's preview of the story, without saving them. */
   stagePreview: (input: { id: string; fields: unknown }) => Promise<Answer>;
 };
@@ -64,6 +64,7 @@ export type StoryForm = {
 };
 
 const AUTOSAVE_DELAY_MS = 3000;
+const CHECK_DELAY_MS = 400;
 
 function formOf(f: StoryFields): StoryForm {
   return {
@@ -111,6 +112,8 @@ export function useStoryDraft({ story, userId, restore, actions }: { story: Edit
   const body = useRef<unknown>(restore ? restore.fields.body : story.fields.body);
   // The body editor starts from this; a restored local copy remounts it (its key).
   const [bodyStart, setBodyStart] = useState<{ key: number; doc: unknown }>(() => ({ key: 0, doc: restore ? restore.fields.body : story.fields.body }));
+  // The body as the live accessibility check last read it: after a pause in typing, not every key.
+  const [checkedBody, setCheckedBody] = useState<unknown>(() => (restore ? restore.fields.body : story.fields.body));
   // Unsaved work this browser kept from an earlier visit, offered back once.
   const [offer, setOffer] = useState<LocalCopy<Draft> | null>(null);
   const formNow = useRef(form);
@@ -181,6 +184,7 @@ export function useStoryDraft({ story, userId, restore, actions }: { story: Edit
     setForm(offer.value.form);
     body.current = offer.value.body;
     setBodyStart((b) => ({ key: b.key + 1, doc: offer.value.body }));
+    setCheckedBody(offer.value.body);
     setSlugTouched(true);
     setOffer(null);
     touch();
@@ -207,8 +211,12 @@ export function useStoryDraft({ story, userId, restore, actions }: { story: Edit
     set("slug", slug);
   };
 
+  const checkTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(checkTimer.current), []);
   const setBody = (json: unknown) => {
     body.current = json;
+    clearTimeout(checkTimer.current);
+    checkTimer.current = setTimeout(() => setCheckedBody(body.current), CHECK_DELAY_MS);
     touch();
   };
 
@@ -354,7 +362,7 @@ export function useStoryDraft({ story, userId, restore, actions }: { story: Edit
   }, [dirty, form, readOnly, isPublic, saving, conflict, sessionExpired, save]);
 
   /** A workflow step on the saved story (unsaved changes are saved first). */
-  const step = async (name: WorkflowStep, extra: { at?: string } = {}, confirmText?: string) => {
+  const step = async (name: WorkflowStep, extra: { at?: string; overrideReason?: string } = {}, confirmText?: string) => {
     if (confirmText && !window.confirm(confirmText)) return;
     let storyId = persisted.current.id;
     if (!readOnly && (dirty || !storyId)) {
@@ -442,6 +450,7 @@ export function useStoryDraft({ story, userId, restore, actions }: { story: Edit
     setSlugByHand,
     setBody,
     bodyStart,
+    checkedBody,
     hero,
     chooseHero,
     slugCheck,

@@ -45,9 +45,9 @@ type WorkflowName = keyof typeof storySteps;
  * loads and authorises it, and answers with the new state and what the actor may now do (a
  * publish can end the right to edit, say) as `value`. `at: ""` asks to schedule without a moment.
  */
-export async function storyWorkflowAction(name: WorkflowName, input: { id: string; at?: string; refresh?: boolean }) {
+export async function storyWorkflowAction(name: WorkflowName, input: { id: string; at?: string; overrideReason?: string; refresh?: boolean }) {
   return runAction(
-    (actor) => (Object.hasOwn(storySteps, name) ? storySteps[name](db(), actor, { id: input.id, at: input.at }) : Promise.resolve(failure("Okänd åtgärd."))),
+    (actor) => (Object.hasOwn(storySteps, name) ? storySteps[name](db(), actor, { id: input.id, at: input.at, overrideReason: input.overrideReason }) : Promise.resolve(failure("Okänd åtgärd."))),
     undefined,
     { refresh: input.refresh ?? false },
   );

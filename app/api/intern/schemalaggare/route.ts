@@ -1,4 +1,7 @@
+import { after } from "next/server";
 import { db } from "@/lib/db/client";
+import { runLinkCheck } from "@/lib/db/link-check";
+import { env } from "@/lib/env";
 import { runScheduledWork } from "@/lib/db/editorial";
 import { invalidate } from "@/lib/newsroom/run";
 import { isSchedulerRequest } from "@/lib/newsroom/scheduler";
@@ -10,5 +13,7 @@ export async function POST(request: Request) {
   const work = await runScheduledWork(db());
   invalidate(work.tags);
   if (work.published.length || work.purged) console.info(`[scheduler] published ${work.published.length}, emptied ${work.purged} from the trash`);
+  // The link check makes requests to other sites: after the answer, so publishing never waits on it.
+  after(() => runLinkCheck(db(), env().LINK_CHECK_INTERVAL_MINUTES));
   return Response.json({ published: work.published.length, purged: work.purged });
 }

@@ -495,20 +495,21 @@ export async function runStep(client: Client, actor: Actor, name: StepName, inpu
   assertCan(actor, step.permission, { story: accessOf(story) });
   if ((step.trash === "refused") === !!story.deletedAt) return failure(step.trashMessage ?? (story.deletedAt ? IN_TRASH : NOT_IN_TRASH));
   if (!step.from.includes(story.status)) return failure(step.notFrom ?? "Det går inte i artikelns nuvarande läge.");
+  const fields = fieldsOf(story);
   if (step.ready) {
-    const problems = publishProblems(fieldsOf(story));
+    const problems = publishProblems(fields);
     if (Object.keys(problems).length) return invalid(problems, step.ready);
   }
   const refused = step.check?.(story, t, now);
   if (refused) return refused;
-  const gate = step.accessibility ? await publishGate(client, fieldsOf(story), t.overrideReason) : { override: null };
+  const gate = step.accessibility ? await publishGate(client, fields, t.overrideReason) : { override: null };
   if ("refused" in gate) return gate.refused;
 
   const write = step.write(story, t, now);
   const written = await client.$transaction(async (tx) => {
     const res = await tx.story.updateMany({ where: { id: story.id, version: t.version ?? story.version }, data: { ...write, version: { increment: 1 } } });
     if (res.count === 0) return false;
-    await addRevision(tx, story.id, story.version + 1, fieldsOf(story), step.revision, actor);
+    await addRevision(tx, story.id, story.version + 1, fields, step.revision, actor);
     await audit(tx, { actor, action: step.audit.action, entityType: "story", entityId: story.id, summary: step.audit.summary(story.title, write) });
     if (gate.override) await audit(tx, { actor, action: "story.publish-override", entityType: "story", entityId: story.id, summary: overrideSummary(story.title, gate.override) });
     return true;

@@ -1,6 +1,6 @@
 import "server-only";
-import type { PrismaClient } from "@/generated/prisma/client";
-import { storyViewScope, type Actor } from "@/lib/auth/permissions";
+import { Prisma, type PrismaClient } from "@/generated/prisma/client";
+import { inStoryViewScope, sharesOrganisation, storyViewScope, type Actor } from "@/lib/auth/permissions";
 import { probeUrl, type ProbeOptions, type ProbeResult } from "@/lib/link-check/probe";
 import { publishedStorySql } from "./published";
 
@@ -19,30 +19,26 @@ export const RECHECK_BROKEN_MS = DAY_MS;
 // one link ("Läs ", "**planen**") are joined back into the text a reader sees.
 const LINK_NODES = "strict $.** ? (@.type == \"text\" && exists(@.marks[*] ? (@.type == \"link\")))";
 
+/** Each external link of the documents in `table` (aliased s) with its source's id and the text a reader sees. */
+function linksIn(table: Prisma.Sql, where: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
+    WITH nodes AS (
+      SELECT s.id AS source, n.ord, n.node ->> 'text' AS text,
+             (SELECT m -> 'attrs' ->> 'href' FROM jsonb_array_elements(n.node -> 'marks') m WHERE m ->> 'type' = 'link' LIMIT 1) AS href
+      FROM ${table} s, jsonb_path_query(s.body, ${LINK_NODES}::jsonpath) WITH ORDINALITY AS n(node, ord)
+      WHERE ${where}
+    )
+    SELECT href, source, string_agg(text, '' ORDER BY ord) FROM nodes WHERE href ~* '^https?://' GROUP BY source, href`;
+}
+
 /** Rebuilds where each external link occurs; answers how many occurrences and addresses there are. */
 export async function collectLinks(client: PrismaClient): Promise<{ occurrences: number; addresses: number }> {
   return client.$transaction(
     async (tx) => {
       await tx.$executeRaw`DELETE FROM link_occurrence`;
-      await tx.$executeRaw`
-        WITH nodes AS (
-          SELECT s.id AS source, n.ord, n.node ->> 'text' AS text,
-                 (SELECT m -> 'attrs' ->> 'href' FROM jsonb_array_elements(n.node -> 'marks') m WHERE m ->> 'type' = 'link' LIMIT 1) AS href
-          FROM story s, jsonb_path_query(s.body, ${LINK_NODES}::jsonpath) WITH ORDINALITY AS n(node, ord)
-          WHERE ${publishedStorySql("s")}
-        )
-        INSERT INTO link_occurrence (url, story_id, text)
-        SELECT href, source, string_agg(text, '' ORDER BY ord) FROM nodes WHERE href ~* '^https?://' GROUP BY source, href`;
-      await tx.$executeRaw`
-        WITH nodes AS (
-          SELECT n.id AS source, p.ord, p.node ->> 'text' AS text,
-                 (SELECT m -> 'attrs' ->> 'href' FROM jsonb_array_elements(p.node -> 'marks') m WHERE m ->> 'type' = 'link' LIMIT 1) AS href
-          FROM network n, jsonb_path_query(n.body, ${LINK_NODES}::jsonpath) WITH ORDINALITY AS p(node, ord)
-        )
-        INSERT INTO link_occurrence (url, network_id, text)
-        SELECT href, source, string_agg(text, '' ORDER BY ord) FROM nodes WHERE href ~* '^https?://' GROUP BY source, href
-        UNION ALL
-        SELECT external_url, id, name FROM network WHERE external_url ~* '^https?://'`;
+      await tx.$executeRaw`INSERT INTO link_occurrence (url, story_id, text) ${linksIn(Prisma.sql`story`, publishedStorySql("s"))}`;
+      await tx.$executeRaw`INSERT INTO link_occurrence (url, network_id, text) ${linksIn(Prisma.sql`network`, Prisma.sql`true`)}`;
+      await tx.$executeRaw`INSERT INTO link_occurrence (url, network_id, text) SELECT external_url, id, name FROM network WHERE external_url ~* '^https?://'`;
       await tx.$executeRaw`
         INSERT INTO link_check (url, host)
         SELECT DISTINCT url, lower(substring(url FROM '^[a-zA-Z]+://(?:[^/@?#]*@)?(\\[[^]]*\\]|[^/:?#]*)')) FROM link_occurrence
@@ -74,7 +70,11 @@ export async function checkDueLinks(client: PrismaClient, options: CheckOptions 
   const { now = new Date(), limit = 40, perHostIntervalMs = 1000, hostConcurrency = 4, probe = probeUrl, probeOptions } = options;
   const due = await client.linkCheck.findMany({ where: { nextCheckAt: { lte: now } }, orderBy: { nextCheckAt: "asc" }, take: limit, select: { url: true, host: true, brokenSince: true } });
   const byHost = new Map<string, typeof due>();
-  for (const row of due) byHost.set(row.host, [...(byHost.get(row.host) ?? []), row]);
+  for (const row of due) {
+    const rows = byHost.get(row.host);
+    if (rows) rows.push(row);
+    else byHost.set(row.host, [row]);
+  }
   const queue = [...byHost.values()];
   let broken = 0;
   const worker = async () => {
@@ -119,15 +119,15 @@ export type BrokenLink = {
  */
 export async function brokenLinks(client: PrismaClient, actor: Actor): Promise<BrokenLink[]> {
   const scope = storyViewScope(actor);
+  const checks = new Map((await client.linkCheck.findMany({ where: { result: "broken", checkedAt: { not: null } } })).map((c) => [c.url, c]));
   const occurrences = await client.linkOccurrence.findMany({
-    where: { url: { in: (await client.linkCheck.findMany({ where: { result: "broken" }, select: { url: true } })).map((r) => r.url) } },
+    where: { url: { in: [...checks.keys()] } },
     include: {
-      story: { select: { id: true, title: true, createdById: true, organisations: { select: { organisation: { select: { id: true, name: true } } } } } },
+      story: { select: { id: true, title: true, status: true, createdById: true, organisations: { select: { organisation: { select: { id: true, name: true } } } } } },
       network: { select: { id: true, name: true, owner: { select: { id: true, name: true } }, members: { select: { organisation: { select: { id: true, name: true } } } } } },
     },
     orderBy: { id: "asc" },
   });
-  const checks = new Map((await client.linkCheck.findMany({ where: { url: { in: [...new Set(occurrences.map((o) => o.url))] } } })).map((c) => [c.url, c]));
   const links: BrokenLink[] = [];
   for (const o of occurrences) {
     const check = checks.get(o.url);
@@ -135,11 +135,11 @@ export async function brokenLinks(client: PrismaClient, actor: Actor): Promise<B
     const base = { url: o.url, text: o.text, problem: check.problem ?? "Fungerar inte", checkedAt: check.checkedAt.toISOString(), brokenSince: (check.brokenSince ?? check.checkedAt).toISOString() };
     if (o.story) {
       const organisations = o.story.organisations.map((x) => x.organisation);
-      const visible = scope.all || o.story.createdById === scope.createdById || organisations.some((x) => scope.organisationIds.includes(x.id));
-      if (visible) links.push({ ...base, source: { kind: "story", id: o.story.id, title: o.story.title }, organisations });
+      const access = { createdById: o.story.createdById, status: o.story.status, organisationIds: organisations.map((x) => x.id) };
+      if (inStoryViewScope(scope, access)) links.push({ ...base, source: { kind: "story", id: o.story.id, title: o.story.title }, organisations });
     } else if (o.network) {
       const organisations = [o.network.owner, ...o.network.members.map((m) => m.organisation)];
-      if (scope.all || organisations.some((x) => actor.organisationIds.includes(x.id))) links.push({ ...base, source: { kind: "network", id: o.network.id, title: o.network.name }, organisations });
+      if (scope.all || sharesOrganisation(actor, organisations.map((x) => x.id))) links.push({ ...base, source: { kind: "network", id: o.network.id, title: o.network.name }, organisations });
     }
   }
   return links;

@@ -1,17 +1,16 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { allowLoopback, startHttpServer } from "@/tests/setup/http-server";
 import { probeUrl } from "./probe";
 
 // Against a real HTTP server on loopback, which the tests allow (the default refuses it).
 
-let server: Server;
+let server: Awaited<ReturnType<typeof startHttpServer>>;
 let base: string;
 const heads: string[] = [];
-const loopbackOnly = { allowAddress: (a: string) => a === "127.0.0.1" || a === "::ffff:127.0.0.1", timeoutMs: 500 };
+const loopbackOnly = { allowAddress: allowLoopback, timeoutMs: 500 };
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
+  server = await startHttpServer((req, res) => {
     const path = req.url ?? "/";
     if (req.method === "HEAD") heads.push(path);
     if (path === "/ok") return res.writeHead(200).end("ok");
@@ -26,13 +25,9 @@ beforeAll(async () => {
     if (path === "/tyst") return; // never answers
     res.writeHead(400).end();
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = server.base;
 });
-afterAll(() => {
-  server.closeAllConnections();
-  server.close();
-});
+afterAll(() => server.close());
 
 describe("probeUrl", () => {
   it("calls 200 fine, and follows a redirect to it", async () => {

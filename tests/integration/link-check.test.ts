@@ -1,9 +1,8 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { brokenLinks, checkDueLinks, collectLinks, RECHECK_BROKEN_MS, RECHECK_OK_MS } from "@/lib/db/link-check";
 import type { RichTextDoc } from "@/lib/rich-text/schema";
+import { allowLoopback, startHttpServer } from "../setup/http-server";
 import { createActor, createOrganisation, createStory } from "../factories";
 
 // The scheduled link check against real HTTP servers on loopback (which the check refuses by
@@ -11,7 +10,7 @@ import { createActor, createOrganisation, createStory } from "../factories";
 // with their text, 200/404/500/redirect loop/time-out told apart, one request at a time per
 // host, and the broken ones listed for the organisations they belong to.
 
-let server: Server;
+let server: Awaited<ReturnType<typeof startHttpServer>>;
 let base: string;
 const hits: { path: string; at: number }[] = [];
 
@@ -20,10 +19,10 @@ const linkDoc = (...links: [text: string, href: string][]): RichTextDoc => ({
   content: links.map(([text, href]) => ({ type: "paragraph", content: [{ type: "text", text: "Se " }, { type: "text", text, marks: [{ type: "link", attrs: { href } }] }] })),
 });
 
-const options = { perHostIntervalMs: 150, probeOptions: { timeoutMs: 400, allowAddress: (a: string) => a === "127.0.0.1" || a === "::ffff:127.0.0.1" } };
+const options = { perHostIntervalMs: 150, probeOptions: { timeoutMs: 400, allowAddress: allowLoopback } };
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
+  server = await startHttpServer((req, res) => {
     hits.push({ path: req.url ?? "", at: Date.now() });
     const path = req.url ?? "/";
     if (path.startsWith("/ok")) return res.writeHead(200).end();
@@ -33,13 +32,9 @@ beforeAll(async () => {
     if (path === "/tyst") return;
     res.writeHead(400).end();
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = server.base;
 });
-afterAll(() => {
-  server.closeAllConnections();
-  server.close();
-});
+afterAll(() => server.close());
 
 describe("the link check", () => {
   let lerum: { id: string; name: string };

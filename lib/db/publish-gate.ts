@@ -16,12 +16,13 @@ export async function publishGate(client: PrismaClient | Prisma.TransactionClien
   if (!errors.length) return { override: null };
   const reason = overrideReason?.trim() ?? "";
   if (reason.length >= OVERRIDE_REASON_MIN && reason.length <= OVERRIDE_REASON_MAX) return { override: { reason, errors } };
-  const counted = errors.length === 1 ? "ett fel" : `${errors.length} fel`;
+  const one = errors.length === 1;
+  const counted = one ? "ett fel" : `${errors.length} fel`;
   const list = errors.map((e) => e.message).join(" ");
   return {
     refused: invalid(
       reason ? { overrideReason: `Skriv en motivering på ${OVERRIDE_REASON_MIN}–${OVERRIDE_REASON_MAX} tecken.` } : {},
-      `Tillgänglighetskontrollen hittade ${counted}: ${list} Rätta dem, eller publicera ändå med en motivering.`,
+      `Tillgänglighetskontrollen hittade ${counted}: ${list} Rätta ${one ? "det" : "dem"}, eller publicera ändå med en motivering.`,
     ),
   };
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deliverOutbox } from "@/lib/db/alert-outbox";
 import { confirmSubscription, CONFIRM_VALID_MS, enqueueDigests, enqueueStoryAlerts, manageTokenFor, subscribe, subscribeSchema, unsubscribe } from "@/lib/db/alerts";
 import { db } from "@/lib/db/client";
+import { alertsSource } from "@/lib/db/personal-data/alerts";
 import { createOrganisation, createStory, createTopic } from "../factories";
 import { startSmtpServer, type Received } from "../setup/smtp-server";
 
@@ -127,5 +128,27 @@ describe("alerts and digests", () => {
     expect(await c().alertSubscription.count({ where: { subscriberId: subscriber.id } })).toBe(1);
     expect(await unsubscribe(c(), token)).toBe(true);
     expect(await c().alertSubscription.count({ where: { subscriberId: subscriber.id } })).toBe(0);
+  });
+});
+
+describe("a data request about one address", () => {
+  it("finds the address's lists and mails without tokens, and erases them all", async () => {
+    await subscribed("fraga@foretaget.se", "ORGANISATION", lerum.id, "WEEKLY", at(100));
+    await subscribe(c(), subscribeSchema.parse({ email: "fraga@foretaget.se", scope: "TOPIC", targetId: export_.id, frequency: "DAILY" }), ctx(at(101)));
+    await subscribed("annan@foretaget.se", "ORGANISATION", lerum.id, "WEEKLY", at(100));
+
+    const found = await alertsSource.find(c(), " Fraga@Foretaget.se ");
+    expect(found.count).toBe(2);
+    const json = JSON.stringify(found.records);
+    expect(json).toContain("fraga@foretaget.se");
+    expect(json).toContain("Bekräfta din bevakning av Lerums kommun");
+    expect(json).not.toMatch(/[A-Za-z0-9_-]{43}/);
+    expect(json).not.toMatch(/[0-9a-f]{64}/);
+
+    const erased = await c().$transaction((tx) => alertsSource.erase(tx, "fraga@foretaget.se"));
+    expect(erased).toEqual({ count: 2, tags: [] });
+    expect(await alertsSource.find(c(), "fraga@foretaget.se")).toEqual({ count: 0, records: [] });
+    expect(await c().alertOutbox.count({ where: { toAddress: "fraga@foretaget.se" } })).toBe(0);
+    expect((await alertsSource.find(c(), "annan@foretaget.se")).count).toBe(1);
   });
 });

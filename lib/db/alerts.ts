@@ -231,3 +231,20 @@ export async function enqueueDigests(client: Client, frequency: "DAILY" | "WEEKL
   }
   return { mails };
 }
+
+// ─── For administrators ──────────────────────────────────────────────────────────────────────
+
+export type AlertListRow = { scope: AlertScope; targetId: string | null; name: string; confirmed: number; pending: number; addresses: string[] };
+
+/** Every list with its number of confirmed and unconfirmed subscribers and the first addresses (administrators only, see the page). */
+export async function alertLists(client: Client, addressesPerList = 50): Promise<AlertListRow[]> {
+  const rows = await client.$queryRaw<{ scope: AlertScope; target_id: string | null; confirmed: number; pending: number; addresses: string[] }[]>`
+    SELECT s.scope, s.target_id,
+           count(*) FILTER (WHERE s.confirmed_at IS NOT NULL)::int AS confirmed,
+           count(*) FILTER (WHERE s.confirmed_at IS NULL)::int AS pending,
+           (array_agg(b.email ORDER BY b.email) FILTER (WHERE s.confirmed_at IS NOT NULL))[1:${addressesPerList}] AS addresses
+    FROM alert_subscription s JOIN alert_subscriber b ON b.id = s.subscriber_id
+    GROUP BY s.scope, s.target_id`;
+  const named = await Promise.all(rows.map(async (r) => ({ scope: r.scope, targetId: r.target_id, name: (await listName(client, r.scope, r.target_id)) ?? "(borttagen)", confirmed: r.confirmed, pending: r.pending, addresses: r.addresses ?? [] })));
+  return named.sort((a, b) => b.confirmed - a.confirmed || a.name.localeCompare(b.name, "sv"));
+}

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deliverOutbox } from "@/lib/db/alert-outbox";
-import { confirmSubscription, CONFIRM_VALID_MS, enqueueDigests, enqueueStoryAlerts, manageTokenFor, subscribe, subscribeSchema, unsubscribe } from "@/lib/db/alerts";
+import { alertLists, confirmSubscription, CONFIRM_VALID_MS, enqueueDigests, enqueueStoryAlerts, manageTokenFor, subscribe, subscribeSchema, unsubscribe } from "@/lib/db/alerts";
 import { db } from "@/lib/db/client";
 import { alertsSource } from "@/lib/db/personal-data/alerts";
 import { createOrganisation, createStory, createTopic } from "../factories";
@@ -150,5 +150,17 @@ describe("a data request about one address", () => {
     expect(await alertsSource.find(c(), "fraga@foretaget.se")).toEqual({ count: 0, records: [] });
     expect(await c().alertOutbox.count({ where: { toAddress: "fraga@foretaget.se" } })).toBe(0);
     expect((await alertsSource.find(c(), "annan@foretaget.se")).count).toBe(1);
+  });
+});
+
+describe("the administrators' list view", () => {
+  it("counts confirmed and waiting subscribers per list and names them", async () => {
+    const lists = await alertLists(c());
+    const lerumList = lists.find((l) => l.scope === "ORGANISATION" && l.targetId === lerum.id)!;
+    expect(lerumList.name).toBe("Lerums kommun");
+    expect(lerumList.confirmed).toBe(await c().alertSubscription.count({ where: { scope: "ORGANISATION", targetId: lerum.id, confirmedAt: { not: null } } }));
+    expect(lerumList.addresses).toContain("anna@foretaget.se");
+    const site = lists.find((l) => l.scope === "SITE")!;
+    expect(site).toMatchObject({ name: "allt på Näringslivsnytt", confirmed: 0, pending: 1, addresses: [] });
   });
 });

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
+import { NOT_FOUND_METADATA } from "@/lib/route-params";
 import { NotFoundContent } from "@/components/layout/not-found-content";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
 import { getSettings } from "@/lib/queries";
 
 // Addresses that match no route at all; pages' own notFound() use app/(site)/not-found.tsx.
-export const metadata: Metadata = { title: "Sidan finns inte" };
+export const metadata: Metadata = NOT_FOUND_METADATA;
 
 export default async function NotFound() {
   const settings = await getSettings();

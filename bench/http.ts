@@ -34,7 +34,7 @@ const PAGES: [type: string, path: string][] = [
   ["start page", "/"],
   ["news list", "/nyheter"],
   ["news list, page 2", "/nyheter/sida/2"],
-  ["news archive", "/nyheter/arkiv/2010"],
+  ["news archive", "/nyheter/arkiv/2020"],
   ["interview list", "/intervjuer"],
   ["story", "/nyheter/lerum-med-i-svenskt-naringslivs-utvecklingsprogram"],
   ["interview", "/intervjuer/ett-natverk-som-gar-over-kommungranserna"],

@@ -2,6 +2,7 @@ import "server-only";
 import { cachedUnlessNull, tags } from "@/lib/cache";
 import { getNetwork } from "@/lib/db/networks";
 import { getOrganisation } from "@/lib/db/organisations";
+import { recordUpdatedAt } from "@/lib/db/sitemap";
 import { listFeedStories } from "@/lib/db/stories";
 import { getTopic } from "@/lib/db/taxonomy";
 import { env } from "@/lib/env";
@@ -24,6 +25,14 @@ const LIST_FEEDS = {
 } as const;
 
 async function loadFeed(scope: FeedScope, slug: string, format: FeedFormat): Promise<Feed | null> {
+  const feed = await loadFeedItems(scope, slug, format);
+  if (!feed) return null;
+  const record = scope === "municipality" ? "organisation" : scope === "news" || scope === "interviews" ? "site" : scope;
+  const emptySince = feed.items.length ? "" : (await recordUpdatedAt(record, slug)).toISOString();
+  return { ...feed, emptySince };
+}
+
+async function loadFeedItems(scope: FeedScope, slug: string, format: FeedFormat): Promise<Omit<Feed, "emptySince"> | null> {
   const file = format === "rss" ? "feed.xml" : "atom.xml";
   if (scope === "site") {
     return { title: SITE_NAME, description: "Nyheter och intervjuer om näringsliv från Sveriges kommuner.", path: "/", selfPath: `/${file}`, items: await listFeedStories({}) };

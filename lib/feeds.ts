@@ -11,6 +11,8 @@ export type Feed = {
   /** Site-relative path of the feed itself. */
   selfPath: string;
   items: FeedStory[];
+  /** When the feed last changed if it has no items: its page's own record (ISO 8601). */
+  emptySince: string;
 };
 
 export function escapeXml(s: string): string {
@@ -26,8 +28,9 @@ export function escapeXml(s: string): string {
 
 const updatedOf = (item: FeedStory) => item.contentUpdatedAt ?? item.publishedAt;
 
-function lastUpdated(items: FeedStory[]): string {
-  return items.reduce((max, i) => (updatedOf(i) > max ? updatedOf(i) : max), items[0] ? updatedOf(items[0]) : new Date(0).toISOString());
+/** The newest change among the feed's items; a feed without items changed when its page's record did. */
+function lastUpdated(feed: Feed): string {
+  return feed.items.reduce((max, i) => (updatedOf(i) > max ? updatedOf(i) : max), feed.items[0] ? updatedOf(feed.items[0]) : feed.emptySince);
 }
 
 function creator(item: FeedStory): string {
@@ -59,7 +62,7 @@ ${categories}
     <description>${e(feed.description)}</description>
     <language>sv-SE</language>
     <copyright>${e(siteName)}</copyright>
-    <lastBuildDate>${new Date(lastUpdated(feed.items)).toUTCString()}</lastBuildDate>
+    <lastBuildDate>${new Date(lastUpdated(feed)).toUTCString()}</lastBuildDate>
     <atom:link href="${e(siteUrl + feed.selfPath)}" rel="self" type="application/rss+xml"/>
 ${items}
   </channel>
@@ -92,7 +95,7 @@ ${categories}
   <link rel="alternate" type="text/html" href="${e(siteUrl + feed.path)}"/>
   <link rel="self" type="application/atom+xml" href="${e(siteUrl + feed.selfPath)}"/>
   <id>${e(siteUrl + feed.selfPath)}</id>
-  <updated>${lastUpdated(feed.items)}</updated>
+  <updated>${lastUpdated(feed)}</updated>
   <rights>${e(siteName)}</rights>
 ${entries}
 </feed>

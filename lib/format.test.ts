@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { creditText, formatDate, formatDateWithTime, kindLabel, publicationDates, stockholmDay } from "./format";
+import { creditText, cutAtWord, formatDate, formatDateWithTime, kindLabel, publicationDates, stockholmDay } from "./format";
 
 describe("formatDate", () => {
   it("writes the date the Swedish way", () => {
@@ -85,5 +85,23 @@ describe("creditText", () => {
   it("keeps a credit that already says what it is", () => {
     expect(creditText("Illustration: Näringslivsnytt")).toBe("Illustration: Näringslivsnytt");
     expect(creditText("Foto: Anna Andersson")).toBe("Foto: Anna Andersson");
+  });
+});
+
+describe("cutAtWord", () => {
+  it("keeps text that fits, and folds its white space", () => {
+    expect(cutAtWord("Kort  text\n om Lerum", 160)).toBe("Kort text om Lerum");
+  });
+
+  it("cuts at the last whole word within the limit, with an ellipsis", () => {
+    const lead = "Lerums kommun öppnar ett nytt företagscenter vid stationen, där nystartade företag får rådgivning, kontorsplatser och hjälp med tillstånd under sina första två år i kommunen.";
+    const cut = cutAtWord(lead, 160);
+    expect(cut.length).toBeLessThanOrEqual(160);
+    expect(cut).toMatch(/första två…$/);
+    expect(lead.startsWith(cut.slice(0, -1))).toBe(true);
+  });
+
+  it("cuts a word without spaces hard rather than leaving it too long", () => {
+    expect(cutAtWord("Näringslivsutvecklingsstrategiarbetsgruppsmöte", 20)).toBe("Näringslivsutveckli…");
   });
 });

@@ -59,3 +59,16 @@ const KIND_LABELS: Record<string, string> = {
 export function kindLabel(kind: string): string {
   return KIND_LABELS[kind] ?? kind;
 }
+
+/**
+ * `text` shortened to at most `max` characters at a word boundary, with an ellipsis when cut:
+ * meta descriptions (160) and page titles (60) that search engines show whole.
+ */
+export function cutAtWord(text: string, max: number): string {
+  const t = text.replace(/\s+/g, " ").trim();
+  if (t.length <= max) return t;
+  const room = t.slice(0, max); // leaves one character for the ellipsis after the trimmed word break
+  const space = room.lastIndexOf(" ");
+  const cut = (space > max * 0.6 ? room.slice(0, space) : room.slice(0, max - 1)).replace(/[\s,.;:–-]+$/, "");
+  return `${cut}…`;
+}

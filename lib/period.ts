@@ -39,3 +39,16 @@ export function periodQuery(p: Period | undefined): Record<string, string> {
   if (!p) return {};
   return p.month ? { ar: String(p.year), manad: String(p.month) } : { ar: String(p.year) };
 }
+
+/**
+ * The head of an entity page (a municipality, organisation, topic or network) at a list
+ * position: a year or month archive and a later page get their own title and description
+ * ("Företagsklimat 2021", "Artiklar från 2021 om företagsklimat."), never the base page's.
+ */
+export function entityListHead(name: string, about: string, description: string, page: number, period?: Period): { title: string; description: string } {
+  const base = period ? `${name} ${periodLabel(period)}` : name;
+  const title = page > 1 ? `${base}, sida ${page}` : base;
+  if (!period && page === 1) return { title, description };
+  const from = period ? ` från ${periodLabel(period)}` : "";
+  return { title, description: `Artiklar${from} om ${about}${page > 1 ? `, sida ${page}` : ""}.` };
+}

@@ -26,10 +26,14 @@ import { searchStories, type SearchInput } from "@/lib/db/search";
 
 const pageSize = () => env().LIST_PAGE_SIZE;
 
-/** A page of a scoped story list, or null when the page is past the end. */
+/**
+ * A page of a scoped story list, or null when the page is past the end. An archive (a year or
+ * month) without stories is null too: it answers 404 like a year still to come, rather than an
+ * indexable empty page. The list itself without a period is a page even when empty.
+ */
 async function storyPage(page: number, scope: StoryScope, kind?: StoryKindValue, period?: Period) {
   const stories = await listPublishedStories({ page, pageSize: pageSize(), scope, kind, period });
-  return page > stories.pageCount ? null : stories;
+  return page > stories.pageCount || (period && stories.total === 0) ? null : stories;
 }
 
 const periodKey = (p?: Period) => (p ? `${p.year}-${p.month ?? ""}` : "all");

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ARCHIVE_SEGMENT, PAGE_SEGMENT, parseListSegments, type ListPosition } from "@/lib/paths";
 import { isSlug } from "@/lib/slug";
+import { NOT_FOUND_DESCRIPTION, NOT_FOUND_TITLE, unindexedMetadata } from "@/lib/seo";
 
 // Bad URLs end in a 404 before any query runs: a malformed slug or page number is never a 500.
 
@@ -29,7 +30,7 @@ export type SlugProps = { params: Promise<{ slug: string }> };
 export type SlugListProps = { params: Promise<{ slug: string } & ListParams> };
 
 /** What a page that turns out not to exist says in its head; the page itself answers 404. */
-export const NOT_FOUND_METADATA: Metadata = { title: "Sidan finns inte", robots: { index: false, follow: true } };
+export const NOT_FOUND_METADATA: Metadata = unindexedMetadata(NOT_FOUND_TITLE, NOT_FOUND_DESCRIPTION);
 
 const digestOf = (err: unknown) => {
   const digest = (err as { digest?: unknown } | null)?.digest;

@@ -1,11 +1,15 @@
 import type { Metadata } from "next";
 import type { StoryDetail } from "@/lib/db/stories";
 import { env } from "@/lib/env";
+import { cutAtWord } from "@/lib/format";
 import { organisationPath, personPath, storyPath } from "@/lib/paths";
 
 // Metadata and structured data (JSON-LD) for search engines, in one place.
 
 export const SITE_NAME = "Näringslivsnytt";
+
+export const NOT_FOUND_TITLE = "Sidan finns inte";
+export const NOT_FOUND_DESCRIPTION = "Adressen leder inte till någon sida på Näringslivsnytt. Sök bland nyheterna eller börja på startsidan.";
 
 type PageMeta = {
   title: string;
@@ -17,15 +21,20 @@ type PageMeta = {
   article?: { publishedTime: string; modifiedTime: string; tags: string[] };
 };
 
+export const TITLE_MAX = 60;
+export const DESCRIPTION_MAX = 160;
+
 // Pages without an image of their own share the site's logo.
 const DEFAULT_IMAGE = { url: "/logo.png", width: 512, height: 512, alt: SITE_NAME };
 
 /** Title, description, canonical URL, Open Graph and Twitter card for a page. */
 export function pageMetadata(m: PageMeta): Metadata {
   const images = [m.image ?? DEFAULT_IMAGE];
+  // Search engines show about 60 characters of a title (before " – Näringslivsnytt") and 160 of
+  // a description: the head gets them cut at a word, shared cards the whole text.
   return {
-    title: m.title,
-    description: m.description,
+    title: cutAtWord(m.title, TITLE_MAX),
+    description: cutAtWord(m.description, DESCRIPTION_MAX),
     alternates: { canonical: m.path, ...(m.feeds ? { types: m.feeds } : {}) },
     openGraph: {
       type: m.type ?? "website",
@@ -37,8 +46,18 @@ export function pageMetadata(m: PageMeta): Metadata {
       images,
       ...(m.article ? { publishedTime: m.article.publishedTime, modifiedTime: m.article.modifiedTime, tags: m.article.tags } : {}),
     },
-    twitter: { card: m.image ? "summary_large_image" : "summary", title: m.title, description: m.description, images: [images[0]!.url] },
+    twitter: { card: m.image ? "summary_large_image" : "summary", title: m.title, description: m.description, images: [{ url: images[0]!.url, alt: images[0]!.alt }] },
   };
+}
+
+/**
+ * A page that search engines should not index but that is still shared (a search, a 404):
+ * Open Graph and Twitter tags so a shared link gets a card, no canonical address of its own.
+ */
+export function unindexedMetadata(title: string, description: string, path?: string): Metadata {
+  const meta = pageMetadata({ title, description, path: path ?? "" });
+  const openGraph = { ...meta.openGraph, url: path || undefined };
+  return { ...meta, alternates: path ? meta.alternates : undefined, openGraph, robots: { index: false, follow: true } };
 }
 
 const abs = (path: string) => `${env().SITE_URL}${path}`;

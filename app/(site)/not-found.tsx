@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
+import { NOT_FOUND_METADATA } from "@/lib/route-params";
 import { NotFoundContent } from "@/components/layout/not-found-content";
 
-export const metadata: Metadata = { title: "Sidan finns inte" };
+export const metadata: Metadata = NOT_FOUND_METADATA;
 
 export default function NotFound() {
   return <NotFoundContent />;

@@ -13,6 +13,8 @@ import { listHref, networkPath, organisationPath, personPath } from "@/lib/paths
 import { getOrganisationPage } from "@/lib/queries";
 import { metadataOf, requireListPosition, requireSlug, type SlugListProps } from "@/lib/route-params";
 import { serverNotFound } from "@/components/layout/server-not-found";
+import { PeriodSuffix } from "@/components/ui/period-suffix";
+import { entityListHead } from "@/lib/period";
 
 
 // One page for every organisation; municipalities live under /kommuner, the others under
@@ -39,8 +41,7 @@ export function organisationRoute(municipal: boolean) {
       metadataOf(() => load(municipal, props), ({ organisation: o, stories, period }) => {
       const path = listHref(organisationPath(o), stories.page, period);
       return pageMetadata({
-        title: stories.page > 1 ? `${o.name}, sida ${stories.page}` : o.name,
-        description: o.description ?? `Näringslivsnyheter från ${o.name}.`,
+        ...entityListHead(o.name, o.name, o.description ?? `Näringslivsnyheter från ${o.name}.`, stories.page, period),
         path,
         feeds: feedAlternates({ path: organisationPath(o), title: o.name }),
       });
@@ -50,9 +51,12 @@ export function organisationRoute(municipal: boolean) {
       return (
         <>
           <JsonLd data={organisationLd(o)} />
-          <Breadcrumbs items={[{ href: "/kommuner", label: municipal ? "Kommuner" : "Organisationer" }, { label: o.name }]} />
+          <Breadcrumbs items={[municipal ? { href: "/kommuner", label: "Kommuner" } : { href: "/organisationer", label: "Organisationer" }, { label: o.name }]} />
           <p className="text-sm font-semibold uppercase tracking-wide text-accent-500">{kindLabel(o.kind)}</p>
-          <h1 className="mt-1 text-3xl font-bold md:text-4xl">{o.name}</h1>
+          <h1 className="mt-1 text-3xl font-bold md:text-4xl">
+            {o.name}
+            <PeriodSuffix period={period} />
+          </h1>
           {o.description ? <p className="mt-3 max-w-3xl text-lg text-slate-700">{o.description}</p> : null}
           <dl className="mt-6 grid max-w-3xl gap-x-8 gap-y-2 text-sm sm:grid-cols-2">
             {o.county ? (

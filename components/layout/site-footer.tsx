@@ -3,7 +3,7 @@ import type { SiteSettingsDto } from "@/lib/db/site";
 
 export function SiteFooter({ settings }: { settings: SiteSettingsDto }) {
   return (
-    <footer className="mt-16 bg-brand-900 text-white print:hidden">
+    <footer className="mt-16 on-dark bg-brand-900 text-white print:hidden">
       <div className="mx-auto grid max-w-6xl gap-8 px-4 py-10 md:grid-cols-3">
         <div>
           <h2 className="text-lg font-bold">{settings.footerOrganisation}</h2>

@@ -1,3 +1,4 @@
+import { SkipLink } from "./skip-link";
 import Link from "next/link";
 
 const NAV = [
@@ -12,12 +13,7 @@ const NAV = [
 export function SiteHeader({ siteName, tagline }: { siteName: string; tagline?: string | null }) {
   return (
     <header className="border-b-4 border-brand-800 bg-white print:hidden">
-      <a
-        href="#innehall"
-        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:px-4 focus:py-2"
-      >
-        Hoppa till innehållet
-      </a>
+      <SkipLink />
       <div className="mx-auto flex max-w-6xl flex-col gap-3 px-4 py-4 md:flex-row md:items-end md:justify-between">
         <div>
           <Link href="/" className="text-2xl font-extrabold tracking-tight text-brand-800 no-underline hover:text-brand-900">

@@ -162,18 +162,23 @@ describe("RichText: interviews", () => {
     ],
   });
 
-  it("renders consecutive question/answer pairs in one description list", () => {
+  it("renders consecutive question/answer pairs in one list, each question a heading before its answer", () => {
     const html = inner([p("Ingress."), qa("Hur började det?", "Med ett möte."), qa("Vad händer nu?", "Mer samarbete."), p("Slut.")]);
-    expect(count(html, "<dl")).toBe(1);
-    expect(html).toMatch(/^<p>Ingress\.<\/p><dl[^>]*>.*<\/dl><p>Slut\.<\/p>$/);
-    expect(html).toMatch(/<dt[^>]*>Hur började det\?<\/dt><dd[^>]*><p>Med ett möte\.<\/p><\/dd>/);
-    expect(html).toMatch(/<dt[^>]*>Vad händer nu\?<\/dt><dd[^>]*><p>Mer samarbete\.<\/p><\/dd>/);
+    expect(count(html, 'class="qa-list"')).toBe(1);
+    expect(html).toMatch(/^<p>Ingress\.<\/p><div class="qa-list">.*<\/div><p>Slut\.<\/p>$/);
+    expect(html).toMatch(/<h2 class="qa-question">Hur började det\?<\/h2><div class="qa-answer"><p>Med ett möte\.<\/p><\/div>/);
+    expect(html).toMatch(/<h2 class="qa-question">Vad händer nu\?<\/h2><div class="qa-answer"><p>Mer samarbete\.<\/p><\/div>/);
     expect(html.indexOf("Hur började det?")).toBeLessThan(html.indexOf("Vad händer nu?"));
   });
 
-  it("starts a new description list after something else comes between", () => {
-    const html = inner([qa("Ett?", "A."), { type: "heading", attrs: { level: 2 }, content: [{ type: "text", text: "Del två" }] }, qa("Två?", "B.")]);
-    expect(count(html, "<dl")).toBe(2);
+  it("puts questions one heading level below the body heading they follow, and starts a new list after it", () => {
+    const heading = (level: number, text: string) => ({ type: "heading", attrs: { level }, content: [{ type: "text", text }] });
+    const html = inner([qa("Ett?", "A."), heading(2, "Del två"), qa("Två?", "B."), heading(3, "Del tre"), qa("Tre?", "C."), heading(4, "Del fyra"), qa("Fyra?", "D.")]);
+    expect(count(html, 'class="qa-list"')).toBe(4);
+    expect(html).toContain('<h2 class="qa-question">Ett?</h2>');
+    expect(html).toContain('<h3 class="qa-question">Två?</h3>');
+    expect(html).toContain('<h4 class="qa-question">Tre?</h4>');
+    expect(html).toContain('<h4 class="qa-question">Fyra?</h4>');
   });
 });
 

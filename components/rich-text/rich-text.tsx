@@ -21,23 +21,26 @@ function renderBlocks(blocks: BlockNode[], keyPrefix: string): ReactNode[] {
   for (let i = 0; i < blocks.length; i++) {
     const node = blocks[i]!;
     if (node?.type === "questionAnswer") {
-      // Consecutive question/answer pairs form one description list.
+      // Consecutive question/answer pairs form one list. Each question is a heading, one level
+      // below the body heading it follows, so screen-reader users can jump from question to
+      // question; the styles keep it looking like the bold question of the printed interview.
+      const Question = questionTag(blocks, i);
       const group: Extract<BlockNode, { type: "questionAnswer" }>[] = [];
       while (blocks[i]?.type === "questionAnswer") group.push(blocks[i++] as (typeof group)[number]);
       i--;
       out.push(
-        <dl key={`${keyPrefix}${i}`} className="qa-list">
+        <div key={`${keyPrefix}${i}`} className="qa-list">
           {group.map((qa, j) => {
             const [question, answer] = qa.content ?? [];
             if (question?.type !== "question" || answer?.type !== "answer") return null;
             return (
               <div key={j} className="qa">
-                <dt className="qa-question">{renderInline(question.content)}</dt>
-                <dd className="qa-answer">{renderBlocks(answer.content ?? [], `${keyPrefix}${i}-${j}-`)}</dd>
+                <Question className="qa-question">{renderInline(question.content)}</Question>
+                <div className="qa-answer">{renderBlocks(answer.content ?? [], `${keyPrefix}${i}-${j}-`)}</div>
               </div>
             );
           })}
-        </dl>,
+        </div>,
       );
       continue;
     }
@@ -46,13 +49,23 @@ function renderBlocks(blocks: BlockNode[], keyPrefix: string): ReactNode[] {
   return out;
 }
 
+const headingTag = (level: number | undefined) => (level === 3 ? "h3" : level === 4 ? "h4" : "h2");
+
+/** The heading element for questions at `index`: one level below the last body heading before them (h2 when none, at most h4). */
+function questionTag(blocks: BlockNode[], index: number): "h2" | "h3" | "h4" {
+  for (let k = index - 1; k >= 0; k--) {
+    const b = blocks[k];
+    if (b?.type === "heading") return headingTag(Math.min((b.attrs?.level ?? 2) + 1, 4));
+  }
+  return "h2";
+}
+
 function renderBlock(node: BlockNode, key: string): ReactNode {
   switch (node?.type) {
     case "paragraph":
       return node.content?.length ? <p key={key}>{renderInline(node.content)}</p> : null;
     case "heading": {
-      const level = node.attrs?.level;
-      const Tag = level === 3 ? "h3" : level === 4 ? "h4" : "h2";
+      const Tag = headingTag(node.attrs?.level);
       return <Tag key={key}>{renderInline(node.content)}</Tag>;
     }
     case "bulletList":

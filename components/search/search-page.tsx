@@ -8,6 +8,7 @@ import { searchEntities, suggestQuery, type Facets, type SearchFilters } from "@
 import { env } from "@/lib/env";
 import { kindLabel } from "@/lib/format";
 import { networkPath, organisationPath, personPath, storyPath } from "@/lib/paths";
+import { unindexedMetadata } from "@/lib/seo";
 import { getSearch } from "@/lib/queries";
 import { searchHref, searchQuery, type SearchState } from "@/lib/search-params";
 
@@ -19,7 +20,7 @@ import { searchHref, searchQuery, type SearchState } from "@/lib/search-params";
 export function searchMetadata(state: SearchState): Metadata {
   const q = state.q.trim();
   // Result pages are for readers, not for search engines' indexes.
-  return { title: q ? `Sökresultat för ”${q.slice(0, 60)}”` : "Sök", robots: { index: false, follow: true } };
+  return unindexedMetadata(q ? `Sökresultat för ”${q.slice(0, 40)}”` : "Sök", "Sök bland nyheter, intervjuer, kommuner, personer och nätverk på Näringslivsnytt.", "/sok");
 }
 
 export async function SearchPage({ state }: { state: SearchState }) {

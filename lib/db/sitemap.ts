@@ -60,14 +60,33 @@ export async function* streamStoryChunk(index: number, size: number, batch = 200
 
 export type SitemapPage = { path: string; updated: Date | null };
 
-/** Every entity page: organisations, topics, networks, people and series. */
+/**
+ * Every entity page: organisations, topics, networks, people and series, and the editorial
+ * pages. An entity page lists stories, so it changes when one of them is published or
+ * edited: its lastmod is the newest of the record's own change and its listed stories'.
+ */
 export async function listEntityPages(): Promise<SitemapPage[]> {
   const rows = await db().$queryRaw<{ path: string; updated: Date }[]>`
-    SELECT CASE WHEN kind = 'MUNICIPALITY' THEN '/kommuner/' ELSE '/organisationer/' END || slug AS path, updated_at AS updated FROM organisation
-    UNION ALL SELECT '/amnen/' || slug, updated_at FROM topic
-    UNION ALL SELECT '/natverk/' || slug, updated_at FROM network
-    UNION ALL SELECT '/personer/' || slug, updated_at FROM person
-    UNION ALL SELECT '/serier/' || slug, updated_at FROM series
+    WITH pub AS (
+      SELECT id, author_id, series_id, coalesce(content_updated_at, published_at) AS updated FROM story WHERE ${publishedStorySql("story")}
+    ),
+    org AS (SELECT so.organisation_id AS id, max(pub.updated) AS newest FROM story_organisation so JOIN pub ON pub.id = so.story_id GROUP BY 1),
+    top AS (SELECT st.topic_id AS id, max(pub.updated) AS newest FROM story_topic st JOIN pub ON pub.id = st.story_id GROUP BY 1),
+    net AS (SELECT sn.network_id AS id, max(pub.updated) AS newest FROM story_network sn JOIN pub ON pub.id = sn.story_id GROUP BY 1),
+    per AS (
+      SELECT id, max(newest) AS newest FROM (
+        SELECT si.person_id AS id, pub.updated AS newest FROM story_interviewee si JOIN pub ON pub.id = si.story_id
+        UNION ALL SELECT sp.person_id, pub.updated FROM story_person sp JOIN pub ON pub.id = sp.story_id
+        UNION ALL SELECT author_id, updated FROM pub WHERE author_id IS NOT NULL
+      ) x GROUP BY 1
+    ),
+    ser AS (SELECT series_id AS id, max(updated) AS newest FROM pub WHERE series_id IS NOT NULL GROUP BY 1)
+    SELECT CASE WHEN o.kind = 'MUNICIPALITY' THEN '/kommuner/' ELSE '/organisationer/' END || o.slug AS path, greatest(o.updated_at, org.newest) AS updated
+      FROM organisation o LEFT JOIN org ON org.id = o.id
+    UNION ALL SELECT '/amnen/' || t.slug, greatest(t.updated_at, top.newest) FROM topic t LEFT JOIN top ON top.id = t.id
+    UNION ALL SELECT '/natverk/' || n.slug, greatest(n.updated_at, net.newest) FROM network n LEFT JOIN net ON net.id = n.id
+    UNION ALL SELECT '/personer/' || p.slug, greatest(p.updated_at, per.newest) FROM person p LEFT JOIN per ON per.id = p.id
+    UNION ALL SELECT '/serier/' || s.slug, greatest(s.updated_at, ser.newest) FROM series s LEFT JOIN ser ON ser.id = s.id
     UNION ALL SELECT '/' || slug, updated_at FROM page
     ORDER BY 1`;
   return rows;
@@ -83,4 +102,22 @@ export async function listRecentStories(since: Date): Promise<NewsSitemapStory[]
     orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
     take: 1000,
   }) as Promise<NewsSitemapStory[]>;
+}
+
+/**
+ * When the record behind a page last changed: an organisation, topic or network by slug, or
+ * the site settings for the site's own lists. For a feed with no stories, whose newest
+ * change is otherwise undefined.
+ */
+export async function recordUpdatedAt(record: "organisation" | "topic" | "network" | "site", slug = ""): Promise<Date> {
+  const where = { where: { slug }, select: { updatedAt: true } } as const;
+  const row =
+    record === "organisation"
+      ? await db().organisation.findUnique(where)
+      : record === "topic"
+        ? await db().topic.findUnique(where)
+        : record === "network"
+          ? await db().network.findUnique(where)
+          : await db().siteSettings.findFirst({ select: { updatedAt: true } });
+  return row?.updatedAt ?? new Date();
 }

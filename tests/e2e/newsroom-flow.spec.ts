@@ -146,8 +146,9 @@ test("an editor reviews and schedules it; it appears on its own on every page th
   expect(await (await page.request.get("/sitemaps/artiklar-1.xml")).text()).toContain(`/intervjuer/${slug}`);
   await page.goto(storyUrl);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(TITLE);
-  await expect(page.locator("dl.qa-list dt")).toHaveText(QUESTION);
-  await expect(page.locator("dl.qa-list dd")).toContainText(ANSWER);
+  await expect(page.locator(".qa-list .qa-question")).toHaveText(QUESTION);
+  await expect(page.getByRole("heading", { name: QUESTION })).toBeVisible();
+  await expect(page.locator(".qa-list .qa-answer")).toContainText(ANSWER);
   await expect(page.locator("img[alt='Nybakat bröd på en plåt i bageriet']")).toBeVisible();
 });
 

@@ -7,11 +7,20 @@ test("a reader goes from the start page to an interview, its people, network and
   await featured.getByRole("link").first().click();
   await expect(page).toHaveURL(/\/intervjuer\/ett-natverk-som-gar-over-kommungranserna$/);
 
-  // Questions and answers are a description list: question in <dt>, answer in <dd>.
-  const qa = page.locator("article dl.qa-list");
-  await expect(qa.locator("dt").first()).toBeVisible();
-  expect(await qa.locator("dt").count()).toBeGreaterThanOrEqual(4);
-  expect(await qa.locator("dd").count()).toBe(await qa.locator("dt").count());
+  // Each question is a heading (screen readers jump between them), one level below the body's
+  // headings, followed by its answer; it still looks like bold body text, not like a heading.
+  const qa = page.locator("article .qa-list");
+  const questions = qa.locator(".qa-question");
+  await expect(questions.first()).toBeVisible();
+  expect(await questions.count()).toBeGreaterThanOrEqual(4);
+  expect(await qa.locator(".qa-answer").count()).toBe(await questions.count());
+  expect(await qa.getByRole("heading").count()).toBe(await questions.count());
+  const look = await questions.first().evaluate((q) => {
+    const answer = q.nextElementSibling!.querySelector("p")!;
+    return { question: getComputedStyle(q).fontSize, answer: getComputedStyle(answer).fontSize, weight: getComputedStyle(q).fontWeight };
+  });
+  expect(look.question).toBe(look.answer);
+  expect(look.weight).toBe("700");
 
   // Dates are machine-readable and Swedish.
   const published = page.locator("article header time").first();

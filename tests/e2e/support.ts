@@ -35,9 +35,10 @@ export const PAGE_TYPES: { name: string; path: string; h1: RegExp }[] = [
   { name: "om kakor", path: "/om-kakor", h1: /[Kk]akor/ },
   { name: "sök", path: "/sok?q=f%C3%B6retagsklimat", h1: /^Sök$/ },
   { name: "sök utan sökord", path: "/sok", h1: /^Sök$/ },
-  { name: "nyhetsarkiv", path: "/nyheter/arkiv/2010", h1: /Nyheter från 2010/ },
-  { name: "nyhetsarkiv månad", path: "/nyheter/arkiv/2010/1", h1: /Nyheter från januari 2010/ },
+  { name: "nyhetsarkiv", path: "/nyheter/arkiv/2020", h1: /Nyheter från 2020/ },
+  { name: "nyhetsarkiv månad", path: "/nyheter/arkiv/2020/2", h1: /Nyheter från februari 2020/ },
   { name: "kommun sida 2", path: "/kommuner/lerum/sida/2", h1: /Lerums kommun/ },
+  { name: "ämnesarkiv", path: "/amnen/foretagsklimat/arkiv/2021", h1: /Företagsklimat 2021/ },
   { name: "404", path: "/finns-inte-alls", h1: /Sidan finns inte/ },
   { name: "404 för okänd artikel", path: "/nyheter/finns-inte", h1: /Sidan finns inte/ },
 ];

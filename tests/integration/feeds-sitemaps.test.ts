@@ -5,7 +5,7 @@ import path from "node:path";
 import Parser from "rss-parser";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { listEntityPages, listRecentStories, listStoryChunks, storySitemapStats, streamStoryChunk } from "@/lib/db/sitemap";
+import { listEntityPages, listRecentStories, listStoryChunks, recordUpdatedAt, storySitemapStats, streamStoryChunk } from "@/lib/db/sitemap";
 import { listFeedStories } from "@/lib/db/stories";
 import { buildAtom, buildRss } from "@/lib/feeds";
 import { newsSitemapXml, pagesSitemapXml, sitemapIndexXml, storySitemapStream } from "@/lib/sitemap";
@@ -45,7 +45,7 @@ beforeAll(async () => {
 describe("feeds", () => {
   it("make an RSS 2.0 feed that a standard parser reads, with leads, authors, categories and dates", async () => {
     const items = await listFeedStories({ organisation: "lerum" });
-    const xml = buildRss({ title: "Lerums kommun – Näringslivsnytt", description: "Nyheter", path: "/kommuner/lerum", selfPath: "/kommuner/lerum/feed.xml", items }, SITE, "Näringslivsnytt");
+    const xml = buildRss({ title: "Lerums kommun – Näringslivsnytt", description: "Nyheter", path: "/kommuner/lerum", selfPath: "/kommuner/lerum/feed.xml", items, emptySince: "" }, SITE, "Näringslivsnytt");
     const feed = await new Parser({ customFields: { item: ["dc:creator"] } }).parseString(xml);
     expect(feed.title).toBe("Lerums kommun – Näringslivsnytt");
     expect(feed.items).toHaveLength(8);
@@ -62,13 +62,25 @@ describe("feeds", () => {
 
   it("make an Atom feed with ids, updated times and the feed's own address", async () => {
     const items = await listFeedStories({});
-    const xml = buildAtom({ title: "Näringslivsnytt", description: "Alla nyheter", path: "/", selfPath: "/atom.xml", items }, SITE, "Näringslivsnytt");
+    const xml = buildAtom({ title: "Näringslivsnytt", description: "Alla nyheter", path: "/", selfPath: "/atom.xml", items, emptySince: "" }, SITE, "Näringslivsnytt");
     const feed = await new Parser().parseString(xml);
     expect(feed.items).toHaveLength(8);
     expect(feed.items[0]!.id).toMatch(/^urn:uuid:[0-9a-f-]{36}$/);
     expect(feed.items[0]!.link).toBe(`${SITE}/nyheter/farsk`);
     expect(xml).toContain(`<link rel="self" type="application/atom+xml" href="${SITE}/atom.xml"/>`);
     expect(xml).toMatch(/<updated>\d{4}-\d{2}-\d{2}T/);
+  });
+
+  it("give a feed without stories its page's own last change, not 1970", async () => {
+    const empty = await createOrganisation(db(), { slug: "tyst", name: "Tysta kommun" });
+    await db().organisation.update({ where: { id: empty.id }, data: { updatedAt: new Date("2025-03-04T05:06:07Z") } });
+    const since = (await recordUpdatedAt("organisation", "tyst")).toISOString();
+    expect(since).toBe("2025-03-04T05:06:07.000Z");
+    const feed = { title: "Tysta kommun", description: "Nyheter", path: "/kommuner/tyst", selfPath: "/kommuner/tyst/atom.xml", items: [], emptySince: since };
+    expect(buildAtom(feed, SITE, "Näringslivsnytt")).toContain("<updated>2025-03-04T05:06:07.000Z</updated>");
+    const rss = await new Parser().parseString(buildRss(feed, SITE, "Näringslivsnytt"));
+    expect(new Date(rss.lastBuildDate as string).toISOString()).toBe("2025-03-04T05:06:07.000Z");
+    await db().organisation.delete({ where: { id: empty.id } });
   });
 
   it("drop a story the moment it is unpublished", async () => {
@@ -114,6 +126,27 @@ describe("sitemaps", () => {
     const news = newsSitemapXml(SITE, "Näringslivsnytt", recent);
     expect(await validate(news, "sitemap-news.xsd")).toBe("valid");
     expect(news).toContain("<news:title>Färsk nyhet</news:title>");
+  });
+
+  it("date an entity page by the newest of its record and its listed stories", async () => {
+    const old = new Date("2020-01-01T00:00:00Z");
+    await db().organisation.update({ where: { slug: "lerum" }, data: { updatedAt: old } });
+    await db().topic.update({ where: { slug: "upphandling" }, data: { updatedAt: old } });
+    const quiet = await createTopic(db(), { slug: "tystnad", name: "Tystnad" });
+    await db().topic.update({ where: { id: quiet.id }, data: { updatedAt: old } });
+    const lastmod = async (p: string) => (await listEntityPages()).find((e) => e.path === p)?.updated?.toISOString();
+    const farsk = await db().story.findUniqueOrThrow({ where: { slug: "farsk" }, select: { publishedAt: true } });
+    // Lerum lists "farsk", the newest story; the topic's newest listed story is nyhet-7; the quiet topic has none.
+    expect(await lastmod("/kommuner/lerum")).toBe(farsk.publishedAt!.toISOString());
+    expect(await lastmod("/amnen/upphandling")).toBe("2024-01-07T07:00:00.000Z");
+    expect(await lastmod("/amnen/tystnad")).toBe(old.toISOString());
+    // A draft does not move it; publishing it does.
+    const when = new Date(Date.now() - 60_000);
+    await db().story.update({ where: { slug: "utkast" }, data: { topics: { create: { topicId: quiet.id } } } });
+    expect(await lastmod("/amnen/tystnad")).toBe(old.toISOString());
+    await db().story.update({ where: { slug: "utkast" }, data: { status: "PUBLISHED", publishedAt: when } });
+    expect(await lastmod("/amnen/tystnad")).toBe(when.toISOString());
+    await db().story.update({ where: { slug: "utkast" }, data: { status: "DRAFT", publishedAt: null, topics: { deleteMany: {} } } });
   });
 
   it("the schema check itself rejects a broken sitemap", async () => {

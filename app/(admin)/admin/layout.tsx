@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
+import { SkipLink } from "@/components/layout/skip-link";
 import { AdminNav, type NavItem } from "@/components/admin/admin-nav";
 import { can } from "@/lib/auth/permissions";
 import { ROLE_LABELS } from "@/lib/auth/roles";
@@ -34,7 +35,8 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   ];
   return (
     <>
-      <header className="bg-brand-900 text-white">
+      <SkipLink />
+      <header className="on-dark bg-brand-900 text-white">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-3">
           <Link href="/admin" className="text-xl font-bold text-white no-underline">
             Redaktionen
@@ -55,7 +57,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
         </div>
       </header>
       <AdminNav items={items} />
-      <main id="innehall" className="mx-auto max-w-6xl px-4 py-8">
+      <main id="innehall" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-8 outline-none">
         {children}
       </main>
     </>

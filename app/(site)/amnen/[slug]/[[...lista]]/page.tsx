@@ -10,6 +10,8 @@ import { getTopicPage } from "@/lib/queries";
 import { pageMetadata } from "@/lib/seo";
 import { metadataOf, requireListPosition, requireSlug, type SlugListProps } from "@/lib/route-params";
 import { serverNotFound } from "@/components/layout/server-not-found";
+import { PeriodSuffix } from "@/components/ui/period-suffix";
+import { entityListHead } from "@/lib/period";
 
 
 async function load({ params }: SlugListProps) {
@@ -26,8 +28,7 @@ export const generateStaticParams = async () => [];
 export const generateMetadata = (props: SlugListProps): Promise<Metadata> =>
   metadataOf(() => load(props), ({ topic, stories, period }) =>
   pageMetadata({
-    title: stories.page > 1 ? `${topic.name}, sida ${stories.page}` : topic.name,
-    description: topic.description ?? `Artiklar om ${topic.name.toLowerCase()}.`,
+    ...entityListHead(topic.name, topic.name.toLowerCase(), topic.description ?? `Artiklar om ${topic.name.toLowerCase()}.`, stories.page, period),
     path: listHref(topicPath(topic.slug), stories.page, period),
     feeds: feedAlternates({ path: topicPath(topic.slug), title: topic.name }),
   }));
@@ -38,7 +39,10 @@ export default serverNotFound(async function TopicPage(props: SlugListProps) {
     <>
       <Breadcrumbs items={[{ href: "/amnen", label: "Ämnen" }, { label: topic.name }]} />
       <p className="text-sm font-semibold uppercase tracking-wide text-accent-500">Ämne</p>
-      <h1 className="mt-1 text-3xl font-bold md:text-4xl">{topic.name}</h1>
+      <h1 className="mt-1 text-3xl font-bold md:text-4xl">
+        {topic.name}
+        <PeriodSuffix period={period} />
+      </h1>
       {topic.description ? <p className="mt-3 max-w-3xl text-lg text-slate-700">{topic.description}</p> : null}
       <InlineLinkList className="mt-4" label="Nätverk och program" items={topic.networks.map((n) => ({ href: networkPath(n.slug), name: n.name }))} />
       <EntityStories heading={`Artiklar om ${topic.name.toLowerCase()}`} stories={stories} path={topicPath(topic.slug)} empty="Inga artiklar ännu." archive={archive} period={period} />

@@ -15,6 +15,8 @@ import { pageMetadata } from "@/lib/seo";
 import { safeHref } from "@/lib/rich-text/links";
 import { metadataOf, requireListPosition, requireSlug, type SlugListProps } from "@/lib/route-params";
 import { serverNotFound } from "@/components/layout/server-not-found";
+import { PeriodSuffix } from "@/components/ui/period-suffix";
+import { entityListHead } from "@/lib/period";
 
 
 async function load({ params }: SlugListProps) {
@@ -31,8 +33,7 @@ export const generateStaticParams = async () => [];
 export const generateMetadata = (props: SlugListProps): Promise<Metadata> =>
   metadataOf(() => load(props), ({ network, stories, period }) =>
   pageMetadata({
-    title: stories.page > 1 ? `${network.name}, sida ${stories.page}` : network.name,
-    description: network.summary,
+    ...entityListHead(network.name, network.name, network.summary, stories.page, period),
     path: listHref(networkPath(network.slug), stories.page, period),
     image: network.image ? { url: network.image.src, width: network.image.width, height: network.image.height, alt: network.image.alt } : null,
     feeds: feedAlternates({ path: networkPath(network.slug), title: network.name }),
@@ -47,7 +48,10 @@ export default serverNotFound(async function NetworkPage(props: SlugListProps) {
       <div className="grid grid-cols-1 gap-10 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <article>
           <p className="text-sm font-semibold uppercase tracking-wide text-accent-500">{kindLabel(network.kind)}</p>
-          <h1 className="mt-2 text-3xl font-extrabold leading-tight md:text-4xl">{network.name}</h1>
+          <h1 className="mt-2 text-3xl font-extrabold leading-tight md:text-4xl">
+            {network.name}
+            <PeriodSuffix period={period} />
+          </h1>
           <p className="mt-4 text-xl leading-relaxed text-slate-700">{network.summary}</p>
           {network.image ? (
             <figure className="hero-figure mt-8">

@@ -23,7 +23,9 @@ const config: NextConfig = {
   cacheHandler: path.resolve("lib/cache-handler/cache-handler.mjs"),
   cacheMaxMemorySize: 0,
   // authInterrupts: forbidden() answers 403 in the newsroom.
-  experimental: { authInterrupts: true },
+  // inlineCss: the stylesheet (about 30 KB, 7 KB compressed) goes into each page's <head>, so the
+  // first paint of text waits for no second request (issue 13, Lighthouse on a phone).
+  experimental: { authInterrupts: true, inlineCss: true },
   images: {
     localPatterns: [{ pathname: "/media/**", search: "" }],
     formats: ["image/webp"],

@@ -59,12 +59,13 @@ export function StoryCard({ story, headingLevel = 2, size = "normal", priority =
   );
 }
 
-export function StoryGrid({ stories, headingLevel = 2 }: { stories: StoryCardData[]; headingLevel?: 2 | 3 }) {
+/** `leadImagePriority`: the grid opens the page, so its first image is what a phone paints first (fetched early, not lazily). */
+export function StoryGrid({ stories, headingLevel = 2, leadImagePriority = false }: { stories: StoryCardData[]; headingLevel?: 2 | 3; leadImagePriority?: boolean }) {
   return (
     <ul className="grid gap-x-8 gap-y-10 sm:grid-cols-2 lg:grid-cols-3">
-      {stories.map((s) => (
+      {stories.map((s, i) => (
         <li key={s.id}>
-          <StoryCard story={s} headingLevel={headingLevel} />
+          <StoryCard story={s} headingLevel={headingLevel} priority={leadImagePriority && i === 0} />
         </li>
       ))}
     </ul>

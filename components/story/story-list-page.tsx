@@ -34,7 +34,7 @@ function StoryListPage({ kind, page, period, data: { stories, archive } }: { kin
       </h1>
       <p className="mt-2 mb-8 max-w-2xl text-lg text-slate-700">{list.intro}</p>
       <ArchiveNav path={list.path} archive={archive} selected={period} />
-      {stories.items.length ? <StoryGrid stories={stories.items} /> : <p>Inga publicerade artiklar ännu.</p>}
+      {stories.items.length ? <StoryGrid stories={stories.items} leadImagePriority /> : <p>Inga publicerade artiklar ännu.</p>}
       <Pagination page={page} pageCount={stories.pageCount} href={(p) => listHref(list.path, p, period)} />
       <Subscribe feeds={[{ path: list.path, title: list.title }, SITE_FEED]} />
     </>

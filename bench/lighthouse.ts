@@ -11,7 +11,8 @@ import { startTestServer } from "@/scripts/lib/test-server";
 import { PAGE_TYPES } from "@/tests/e2e/support";
 
 const RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 1);
-const ONLY = process.env.BENCH_LIGHTHOUSE_ONLY; // a substring of page-type names, to run a few
+// Comma-separated page-type names (tests/e2e/support.ts PAGE_TYPES), to run a few.
+const ONLY = process.env.BENCH_LIGHTHOUSE_ONLY?.split(",").map((n) => n.trim());
 
 type Row = { name: string; path: string; score: number; lcp: number; tbt: number; cls: number; scripts: number; kb: number; lcpElement: string };
 
@@ -57,7 +58,7 @@ const server = await startTestServer({ port: 3450 });
 try {
   const ref = await audit(`http://127.0.0.1:${referencePort}/`);
   const rows: Row[] = [];
-  for (const p of PAGE_TYPES.filter((t) => !t.name.startsWith("404") && (!ONLY || t.name.includes(ONLY)))) {
+  for (const p of PAGE_TYPES.filter((t) => !t.name.startsWith("404") && (!ONLY || ONLY.includes(t.name)))) {
     rows.push({ name: p.name, path: p.path, ...(await audit(server.url + p.path)) });
     process.stderr.write(".");
   }

@@ -4,7 +4,6 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { buttonClass } from "@/components/admin/styles";
 import { FREQUENCIES, FREQUENCY_LABEL } from "@/components/alerts/alert-target";
-import { serverNotFound } from "@/components/layout/server-not-found";
 import { db } from "@/lib/db/client";
 import { subscriberLists } from "@/lib/db/alerts";
 import { changeFrequencyAction, unsubscribeAction } from "../actions";
@@ -18,7 +17,7 @@ type Props = { params: Promise<{ token: string }>; searchParams: Promise<Record<
 
 const DONE: Record<string, string> = { frekvens: "Ändringen är sparad.", avslutad: "Bevakningen är avslutad. Du får inga fler mejl om den." };
 
-export default serverNotFound(async function ManageAlertsPage({ params, searchParams }: Props) {
+export default async function ManageAlertsPage({ params, searchParams }: Props) {
   await connection();
   const [{ token }, query] = await Promise.all([params, searchParams]);
   const mine = await subscriberLists(db(), token);
@@ -94,4 +93,4 @@ export default serverNotFound(async function ManageAlertsPage({ params, searchPa
       )}
     </>
   );
-});
+}

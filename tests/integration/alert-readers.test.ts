@@ -27,10 +27,15 @@ beforeAll(async () => {
 });
 afterAll(() => smtp.close());
 
-/** One scheduler tick's alert work, answering the mails that arrived. */
+/** One scheduler tick's alert work, as the route runs it (one pooled connection), answering the mails that arrived. */
 async function tick(now?: Date): Promise<Received[]> {
   const before = smtp.inbox.length;
-  await runAlertWork(c(), smtp.mailer, { ctx: ctx(now), host: HOST });
+  const mailer = createMailer(smtp.url, "Näringslivsnytt <noreply@test.local>", { pooled: true });
+  try {
+    await runAlertWork(c(), mailer, { ctx: ctx(now), host: HOST });
+  } finally {
+    mailer.close();
+  }
   return smtp.inbox.slice(before);
 }
 

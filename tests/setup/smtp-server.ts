@@ -38,6 +38,8 @@ export async function startSmtpServer(opts: { onMail?: (mail: Received) => void 
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS", "AUTH"],
+    // No reverse DNS lookup of the client: offline, each one waits for a resolver time-out.
+    disableReverseLookup: true,
     logger: false,
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
@@ -69,6 +71,8 @@ export async function startHoldingSmtpServer() {
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS", "AUTH"],
+    // No reverse DNS lookup of the client: offline, each one waits for a resolver time-out.
+    disableReverseLookup: true,
     logger: false,
     // The unanswered session of a killed sender must not hold close() for the default 30 s.
     closeTimeout: 100,

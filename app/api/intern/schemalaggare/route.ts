@@ -23,11 +23,15 @@ export async function POST(request: Request) {
   after(() => sendReviewReminders(db(), configuredMailer(), { siteUrl: env().SITE_URL }));
   // E-mail alerts: new stories' immediate alerts, due digests, then the outbox to SMTP (decision 020).
   after(async () => {
+    // One SMTP connection for the whole run, however many mails it sends.
+    const mailer = configuredMailer({ pooled: true });
     try {
-      const work = await runAlertWork(db(), configuredMailer(), { ctx: alertContext(), host: new URL(env().SITE_URL).hostname });
+      const work = await runAlertWork(db(), mailer, { ctx: alertContext(), host: new URL(env().SITE_URL).hostname });
       if (work.storyAlerts || work.digests || work.sent || work.failed) console.info(`[alerts] queued ${work.storyAlerts} alerts and ${work.digests} digests, sent ${work.sent}, failed ${work.failed}`);
     } catch (err) {
       console.error(`[alerts] scheduled work failed: ${(err as Error).message}`);
+    } finally {
+      mailer.close();
     }
   });
   return Response.json({ published: work.published.length, purged: work.purged });

@@ -8,7 +8,7 @@ import { parsePeriod } from "@/lib/period";
 // - the query forms lists had before they became stored pages (`/nyheter?sida=2`,
 //   `/kommuner/lerum?ar=2022&manad=9`) answer 308 to their path form, so no link breaks;
 //   a malformed one is a 404, as it was;
-// - pages rendered per request for staff (the newsroom, sign-in, password pages) get a
+// - pages rendered per request (the newsroom, sign-in, password pages, readers' alert pages) get a
 //   Content-Security-Policy with a fresh nonce, which Next puts on its own scripts (lib/csp.ts).
 
 const LIST_PATH = /^\/(nyheter|intervjuer)$|^\/(kommuner|organisationer|amnen|natverk|personer)\/[^/]+$/;
@@ -46,6 +46,7 @@ export const config = {
     "/logga-in/:path*",
     "/glomt-losenord/:path*",
     "/nytt-losenord/:path*",
+    "/bevakning/:path*",
     { source: "/:path*", has: [{ type: "query", key: "sida" }] },
     { source: "/:path*", has: [{ type: "query", key: "ar" }] },
     { source: "/:path*", has: [{ type: "query", key: "manad" }] },

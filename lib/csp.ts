@@ -36,5 +36,5 @@ export function newNonce(): string {
   return btoa(String.fromCharCode(...bytes));
 }
 
-/** Paths rendered per request for staff, which get the nonce policy (proxy.ts). */
-export { STAFF_PATH as NONCE_PATHS } from "./private-paths.mjs";
+/** Paths rendered per request (staff, and readers' alert pages), which get the nonce policy (proxy.ts). */
+export { PER_REQUEST_PATH as NONCE_PATHS } from "./private-paths.mjs";

@@ -6,8 +6,12 @@
 
 /** Rendered per request for staff: the newsroom, sign-in and the password pages. */
 export const STAFF_AREAS = ["admin", "logga-in", "glomt-losenord", "nytt-losenord"];
-/** Never stored by anyone: the staff areas and every API. */
-export const PRIVATE_AREAS = [...STAFF_AREAS, "api"];
+/** Rendered per request for a reader holding a token from a mail: the e-mail alert pages (decision 020). */
+export const READER_AREAS = ["bevakning"];
+/** Pages rendered per request, which get the nonce policy (proxy.ts, lib/csp.ts). */
+export const PER_REQUEST_AREAS = [...STAFF_AREAS, ...READER_AREAS];
+/** Never stored by anyone: the per-request pages and every API. */
+export const PRIVATE_AREAS = [...PER_REQUEST_AREAS, "api"];
 /** Not pages at all: Next's hashed assets and our media files send their own headers. */
 export const ASSET_AREAS = ["_next", "media"];
 
@@ -15,6 +19,8 @@ const under = (areas) => new RegExp(`^/(?:${areas.join("|")})(?:/|$)`);
 
 /** The path is one of the staff areas or below it. */
 export const STAFF_PATH = under(STAFF_AREAS);
+/** The path is a page rendered per request (staff or reader). */
+export const PER_REQUEST_PATH = under(PER_REQUEST_AREAS);
 /** The path is private or below a private area. */
 export const PRIVATE_PATH = under(PRIVATE_AREAS);
 /** The path can never be a stored public page. */

@@ -2,10 +2,10 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 import { config as proxyConfig } from "@/proxy";
-import { NOT_A_STORED_PAGE, PRIVATE_AREAS, PRIVATE_PATH, PRIVATE_SOURCE, PUBLIC_SOURCE, STAFF_AREAS, STAFF_PATH } from "./private-paths.mjs";
+import { NOT_A_STORED_PAGE, PRIVATE_AREAS, PRIVATE_PATH, PRIVATE_SOURCE, PUBLIC_SOURCE, PER_REQUEST_AREAS, PER_REQUEST_PATH, STAFF_PATH } from "./private-paths.mjs";
 
-const PRIVATE = ["/admin", "/admin/", "/admin/artiklar/ny", "/api/halsa", "/api/intern/schemalaggare", "/logga-in", "/glomt-losenord", "/nytt-losenord/abc"];
-const PUBLIC = ["/", "/nyheter", "/nyheter/en-artikel", "/administration", "/apier", "/kommuner/lerum", "/logga-inte", "/sok", "/feed.xml"];
+const PRIVATE = ["/admin", "/admin/", "/admin/artiklar/ny", "/api/halsa", "/api/intern/schemalaggare", "/logga-in", "/glomt-losenord", "/nytt-losenord/abc", "/bevakning", "/bevakning/bekrafta/abc", "/bevakning/abc"];
+const PUBLIC = ["/", "/nyheter", "/nyheter/en-artikel", "/administration", "/apier", "/kommuner/lerum", "/logga-inte", "/sok", "/feed.xml", "/bevakningar"];
 const ASSETS = ["/_next/static/chunks/a.js", "/media/abc.webp", "/media"];
 
 // Next compiles next.config's header sources with this very module (it ships no types).
@@ -34,6 +34,9 @@ describe("the private areas", () => {
     }
     expect(STAFF_PATH.test("/api/halsa")).toBe(false);
     expect(STAFF_PATH.test("/logga-in")).toBe(true);
+    expect(STAFF_PATH.test("/bevakning/abc")).toBe(false);
+    expect(PER_REQUEST_PATH.test("/bevakning/abc")).toBe(true);
+    expect(PER_REQUEST_PATH.test("/api/halsa")).toBe(false);
   });
 
   it("give next.config's header sources the same split", () => {
@@ -60,9 +63,9 @@ describe("the private areas", () => {
     expect(areas.toSorted()).toEqual(PRIVATE_AREAS.toSorted());
   });
 
-  it("in the staff areas all pass through proxy.ts (a matcher must be a literal)", () => {
+  it("in the per-request areas all pass through proxy.ts (a matcher must be a literal)", () => {
     const sources = proxyConfig.matcher.map((m) => (typeof m === "string" ? m : m.source));
-    for (const area of STAFF_AREAS) expect(sources).toContain(`/${area}/:path*`);
-    expect(PRIVATE_AREAS).toEqual([...STAFF_AREAS, "api"]);
+    for (const area of PER_REQUEST_AREAS) expect(sources).toContain(`/${area}/:path*`);
+    expect(PRIVATE_AREAS).toEqual([...PER_REQUEST_AREAS, "api"]);
   });
 });

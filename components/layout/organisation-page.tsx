@@ -6,6 +6,7 @@ import { EntityStories } from "@/components/story/entity-stories";
 import { JsonLd } from "@/components/seo/json-ld";
 import { feedAlternates } from "@/lib/feed-routes";
 import { Subscribe } from "@/components/layout/subscribe";
+import { AlertSignup } from "@/components/alerts/alert-signup";
 import { kindLabel } from "@/lib/format";
 import { organisationLd, pageMetadata } from "@/lib/seo";
 import { safeHref } from "@/lib/rich-text/links";
@@ -117,7 +118,9 @@ export function organisationRoute(municipal: boolean) {
           ) : null}
 
           <EntityStories heading={`Artiklar om ${o.shortName ?? o.name}`} stories={stories} path={organisationPath(o)} empty="Inga artiklar ännu." archive={archive} period={period} />
-          <Subscribe feeds={[{ path: organisationPath(o), title: o.name }]} />
+          <Subscribe feeds={[{ path: organisationPath(o), title: o.name }]}>
+            <AlertSignup target={{ scope: "ORGANISATION", targetId: o.id, name: o.name }} />
+          </Subscribe>
         </>
       );
     }),

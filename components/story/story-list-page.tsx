@@ -10,6 +10,8 @@ import { periodLabel, type Period } from "@/lib/period";
 import { listHref } from "@/lib/paths";
 import { feedAlternates, SITE_FEED } from "@/lib/feed-routes";
 import { Subscribe } from "@/components/layout/subscribe";
+import { AlertSignup } from "@/components/alerts/alert-signup";
+import { SITE_ALERTS } from "@/components/alerts/alert-target";
 import { pageMetadata } from "@/lib/seo";
 import { getStoryList } from "@/lib/queries";
 import { serverNotFound } from "@/components/layout/server-not-found";
@@ -36,7 +38,9 @@ function StoryListPage({ kind, page, period, data: { stories, archive } }: { kin
       <ArchiveNav path={list.path} archive={archive} selected={period} />
       {stories.items.length ? <StoryGrid stories={stories.items} leadImagePriority /> : <p>Inga publicerade artiklar ännu.</p>}
       <Pagination page={page} pageCount={stories.pageCount} href={(p) => listHref(list.path, p, period)} />
-      <Subscribe feeds={[{ path: list.path, title: list.title }, SITE_FEED]} />
+      <Subscribe feeds={[{ path: list.path, title: list.title }, SITE_FEED]}>
+        <AlertSignup target={SITE_ALERTS} />
+      </Subscribe>
     </>
   );
 }

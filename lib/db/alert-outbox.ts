@@ -64,7 +64,8 @@ export async function deliverOutbox(client: PrismaClient, mailer: Mailer, option
     if (!claimed.length) break;
     for (const mail of claimed) {
       try {
-        const link = /<([^>]+)>/.exec(mail.headers["List-Unsubscribe"] ?? "")?.[1] ?? "";
+        // The link a local-mode log line shows: the mail's first (a confirm mail's confirm link).
+        const link = /https?:\/\/\S+/.exec(mail.text)?.[0] ?? /<([^>]+)>/.exec(mail.headers["List-Unsubscribe"] ?? "")?.[1] ?? "";
         await mailer.send({ to: mail.to_address, subject: mail.subject, text: mail.text, headers: mail.headers, messageId: messageIdFor(mail.id, host), link });
         await client.$executeRaw`UPDATE alert_outbox SET status = 'SENT', sent_at = now(), message_id = ${messageIdFor(mail.id, host)}, locked_until = NULL WHERE id = ${mail.id}`;
         sent++;
@@ -77,4 +78,13 @@ export async function deliverOutbox(client: PrismaClient, mailer: Mailer, option
     }
   }
   return { sent, failed };
+}
+
+/** Sent mails are kept this long (for "was it sent?" questions), then deleted. */
+export const KEEP_SENT_DAYS = 30;
+
+/** Deletes sent mails older than `days`; waiting and failing ones stay, whatever their age. */
+export async function pruneOutbox(client: PrismaClient, days = KEEP_SENT_DAYS, now = new Date()): Promise<number> {
+  const { count } = await client.alertOutbox.deleteMany({ where: { status: "SENT", sentAt: { lt: new Date(now.getTime() - days * 86_400_000) } } });
+  return count;
 }

@@ -248,3 +248,41 @@ export async function alertLists(client: Client, addressesPerList = 50): Promise
   const named = await Promise.all(rows.map(async (r) => ({ scope: r.scope, targetId: r.target_id, name: (await listName(client, r.scope, r.target_id)) ?? "(borttagen)", confirmed: r.confirmed, pending: r.pending, addresses: r.addresses ?? [] })));
   return named.sort((a, b) => b.confirmed - a.confirmed || a.name.localeCompare(b.name, "sv"));
 }
+
+// ─── For the subscriber, by their manage token ───────────────────────────────────────────────
+
+export type SubscriberList = { id: string; name: string; frequency: AlertFrequency; confirmed: boolean };
+
+/** The address and lists a manage token belongs to, or null for an unknown token. */
+export async function subscriberLists(client: Client, token: string): Promise<{ email: string; lists: SubscriberList[] } | null> {
+  const subscriber = await subscriberByManageToken(client, token);
+  if (!subscriber) return null;
+  const rows = await client.alertSubscription.findMany({
+    where: { subscriberId: subscriber.id },
+    select: { id: true, scope: true, targetId: true, frequency: true, confirmedAt: true },
+    orderBy: { createdAt: "asc" },
+  });
+  const lists = await Promise.all(rows.map(async (r) => ({ id: r.id, name: (await listName(client, r.scope, r.targetId)) ?? "(borttagen)", frequency: r.frequency, confirmed: r.confirmedAt !== null })));
+  return { email: subscriber.email, lists };
+}
+
+export const changeFrequencySchema = z.object({
+  subscriptionId: z.guid({ error: "Bevakningen finns inte." }),
+  frequency: subscribeSchema.shape.frequency,
+});
+
+/** Changes how often one of the token's own lists is mailed; false when the list is not theirs. */
+export async function changeFrequency(client: Client, token: string, input: z.infer<typeof changeFrequencySchema>): Promise<boolean> {
+  const subscriber = await subscriberByManageToken(client, token);
+  if (!subscriber) return false;
+  const { count } = await client.alertSubscription.updateMany({ where: { id: input.subscriptionId, subscriberId: subscriber.id }, data: { frequency: input.frequency } });
+  return count > 0;
+}
+
+/** The list a confirmation link is waiting to confirm, or null when it is malformed, used or expired (reads only). */
+export async function pendingConfirmation(client: Client, token: string, now = new Date()): Promise<string | null> {
+  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
+  const row = await client.alertSubscription.findUnique({ where: { confirmTokenHash: sha256(token) }, select: { scope: true, targetId: true, confirmExpiresAt: true } });
+  if (!row?.confirmExpiresAt || row.confirmExpiresAt <= now) return null;
+  return (await listName(client, row.scope, row.targetId)) ?? null;
+}

@@ -3,7 +3,7 @@
 // test accounts, a production build, and `next start` on the given port. The database and the
 // server are also available on their own, for tests that run several servers on one database.
 import type { ChildProcess } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, rename, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { createDb } from "@/lib/db/client";
@@ -14,6 +14,7 @@ import { TEST_ADMIN, TEST_EDITOR, TEST_WRITER } from "@/tests/e2e/test-accounts"
 import { migrate } from "@/lib/migrations";
 import { createStory } from "@/tests/factories";
 import { freePort } from "@/tests/setup/free-port";
+import { startSmtpServer } from "@/tests/setup/smtp-server";
 import { startEmbeddedPostgres } from "./embedded-pg";
 import { ensureBuild, startNextServer, type SiteData } from "./next-server";
 
@@ -79,17 +80,37 @@ export async function startTestDatabase(opts: { archiveStories?: number; pgLog?:
 
 export type TestServer = { url: string; databaseUrl: string; next: ChildProcess; stop: () => Promise<void> };
 
-export async function startTestServer(opts: { port: number; archiveStories?: number; pgLog?: (line: string) => void; onOutput?: (chunk: string) => void }): Promise<TestServer> {
+/**
+ * A real SMTP server whose every mail lands in `dir` as one JSON file (a `Received`), written
+ * whole before it appears, so a test can read a reader's mailbox (tests/e2e/mailbox.ts).
+ */
+async function startMailbox(dir: string) {
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  let seq = 0;
+  return startSmtpServer({
+    onMail: (mail) => {
+      const name = `${String(++seq).padStart(6, "0")}-${Date.now()}.json`;
+      void writeFile(path.join(dir, `.${name}`), JSON.stringify(mail)).then(() => rename(path.join(dir, `.${name}`), path.join(dir, name)));
+    },
+  });
+}
+
+export async function startTestServer(opts: { port: number; archiveStories?: number; pgLog?: (line: string) => void; onOutput?: (chunk: string) => void; mailboxDir?: string }): Promise<TestServer> {
   const database = await startTestDatabase(opts);
+  // Without a mailbox the site is in local mode: mails go to the log.
+  const smtp = opts.mailboxDir ? await startMailbox(opts.mailboxDir) : null;
   try {
     ensureBuild(database);
-    const server = await startNextServer({ ...database, port: opts.port, onOutput: opts.onOutput });
+    const server = await startNextServer({ ...database, port: opts.port, onOutput: opts.onOutput, env: smtp ? { SMTP_URL: smtp.url } : undefined });
     const stop = async () => {
       await server.stop();
+      await smtp?.close();
       await database.stop();
     };
     return { url: server.url, databaseUrl: database.databaseUrl, next: server.process, stop };
   } catch (err) {
+    await smtp?.close();
     await database.stop();
     throw err;
   }

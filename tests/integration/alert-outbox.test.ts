@@ -1,12 +1,11 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deliverOutbox, enqueueMails, messageIdFor, type OutboxMail } from "@/lib/db/alert-outbox";
 import { db } from "@/lib/db/client";
 import { createMailer } from "@/lib/mail/mailer";
 import { freePort } from "../setup/free-port";
-import { startSmtpServer } from "../setup/smtp-server";
+import { startHoldingSmtpServer, startSmtpServer } from "../setup/smtp-server";
 
 // The alert outbox (decision 020) against real PostgreSQL and a real SMTP server: enqueueing
 // twice adds nothing, and a worker process killed in the middle of a run is resumed by another
@@ -58,34 +57,15 @@ describe("the alert outbox", () => {
     await enqueueMails(c(), mails("tre", total));
     // A server of its own that takes `killAt` mails, then kills the worker while the next mail's
     // data is arriving, before accepting it: the worker dies holding a claimed batch.
-    const received: string[] = [];
     const child: { worker?: ReturnType<typeof spawn> } = {};
-    const server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ["STARTTLS", "AUTH"],
-      logger: false,
-      // The unanswered session of the killed worker must not hold close() for the default 30 s.
-      closeTimeout: 100,
-      onData(stream, session, callback) {
-        stream.resume();
-        stream.on("end", () => {
-          // No answer to this mail: the worker waits for it until it is killed.
-          if (received.length >= killAt) {
-            child.worker?.kill("SIGKILL");
-            return;
-          }
-          received.push(session.envelope.rcptTo[0]!.address);
-          callback();
-        });
-      },
-    });
-    const port = await freePort();
-    await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+    const holding = await startHoldingSmtpServer();
+    holding.hold(killAt, () => child.worker?.kill("SIGKILL"));
+    const { received } = holding;
     // node itself with tsx as a loader (not the tsx command, whose node child would outlive the kill).
-    const worker = (child.worker = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", path.resolve("tests/setup/outbox-worker.ts"), `smtp://127.0.0.1:${port}`], { env: process.env, stdio: ["ignore", "pipe", "inherit"] }));
+    const worker = (child.worker = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", path.resolve("tests/setup/outbox-worker.ts"), holding.url], { env: process.env, stdio: ["ignore", "pipe", "inherit"] }));
     const exit = await new Promise<NodeJS.Signals | number | null>((resolve) => worker.on("exit", (code, signal) => resolve(signal ?? code)));
     expect(exit).toBe("SIGKILL");
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await holding.close();
     expect(received).toHaveLength(killAt);
 
     const counts = await c().alertOutbox.groupBy({ by: ["status"], where: { dedupeKey: { startsWith: "tre:" } }, _count: true });

@@ -1,8 +1,11 @@
+import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ForbiddenError, type Actor } from "@/lib/auth/permissions";
 import { accountCommands } from "@/lib/db/accounts";
+import { readerAlertCommands } from "@/lib/db/alert-readers";
+import { manageTokenFor } from "@/lib/db/alerts";
 import { db } from "@/lib/db/client";
 import { saveStory, storyCommands } from "@/lib/db/editorial";
 import { networkCommands } from "@/lib/db/entities/networks";
@@ -206,6 +209,46 @@ describe("every newsroom server action checks who is calling", () => {
       // An action may also delegate to another guarded action of the same file.
       for (const f of fns) if ([...guarded].some((g) => new RegExp(`\\b${g}\\(`).test(f.body))) guarded.add(f.name);
       expect(fns.filter((f) => !guarded.has(f.name)).map((f) => f.name)).toEqual([]);
+    });
+  }
+});
+
+// ─── Readers' alert commands ────────────────────────────────────────────────────────────────
+// A reader has no session: each command's authority is a token from a mail (lib/db/alert-readers.ts).
+// Every command is enumerated here and must refuse a token that is not the record's, writing nothing.
+
+const READER_SECRET = "ett-hemligt-test-varde-for-behorighetsprovet-123";
+type ReaderFixture = { token: string; otherList: string };
+const READER_CASES: Record<keyof typeof readerAlertCommands, (f: ReaderFixture) => Promise<unknown>> = {
+  // No token: the list must exist.
+  requestSubscription: () => readerAlertCommands.requestSubscription(c(), { email: "ny@foretaget.se", scope: "TOPIC", targetId: "00000000-0000-4000-8000-000000000000", frequency: "DAILY" }, { ip: "192.0.2.50", ctx: { siteUrl: "https://x.test", secret: READER_SECRET } }),
+  confirm: () => readerAlertCommands.confirm(c(), "z".repeat(43), { ip: "192.0.2.50" }),
+  changeFrequency: (f) => readerAlertCommands.changeFrequency(c(), f.token, { subscriptionId: f.otherList, frequency: "WEEKLY" }, { ip: "192.0.2.50" }),
+  unsubscribe: (f) => readerAlertCommands.unsubscribe(c(), f.token, f.otherList, { ip: "192.0.2.50" }),
+};
+
+describe("every readers' alert command refuses what its token does not rule", () => {
+  it("has a case for every command", () => {
+    expect(Object.keys(readerAlertCommands).sort()).toEqual(Object.keys(READER_CASES).sort());
+  });
+
+  for (const [name, run] of Object.entries(READER_CASES)) {
+    it(`${name}: refused, nothing written`, async () => {
+      const lerum = (await c().organisation.findUnique({ where: { slug: "lerum" } }))!;
+      const make = async (email: string) => {
+        const subscriber = await c().alertSubscriber.create({ data: { email: `${email}-${Math.random().toString(36).slice(2)}@foretaget.se`, manageTokenHash: Math.random().toString(36) } });
+        const token = manageTokenFor(subscriber.id, READER_SECRET);
+        await c().alertSubscriber.update({ where: { id: subscriber.id }, data: { manageTokenHash: createHash("sha256").update(token).digest("hex") } });
+        const list = await c().alertSubscription.create({ data: { subscriberId: subscriber.id, scope: "ORGANISATION", targetId: lerum.id, frequency: "DAILY", confirmedAt: new Date() } });
+        return { token, list: list.id };
+      };
+      const mine = await make("min");
+      const theirs = await make("deras");
+      const auditBefore = await c().auditLog.count();
+      const result = (await run({ token: mine.token, otherList: theirs.list })) as boolean | { ok: boolean };
+      expect(result === false || (typeof result === "object" && result.ok === false)).toBe(true);
+      expect(await c().auditLog.count()).toBe(auditBefore);
+      expect(await c().alertSubscription.findUniqueOrThrow({ where: { id: theirs.list } })).toMatchObject({ frequency: "DAILY" });
     });
   }
 });

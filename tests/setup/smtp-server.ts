@@ -32,18 +32,23 @@ function subjectOf(raw: string): string {
     );
 }
 
-export async function startSmtpServer(): Promise<{ inbox: Received[]; mailer: Mailer; url: string; close: () => Promise<void> }> {
+/** `onMail` also gets each mail as it arrives (the end-to-end server writes it to a mailbox folder). */
+export async function startSmtpServer(opts: { onMail?: (mail: Received) => void } = {}): Promise<{ inbox: Received[]; mailer: Mailer; url: string; close: () => Promise<void> }> {
   const inbox: Received[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS", "AUTH"],
+    // No reverse DNS lookup of the client: offline, each one waits for a resolver time-out.
+    disableReverseLookup: true,
     logger: false,
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on("data", (c: Buffer) => chunks.push(c));
       stream.on("end", () => {
         const raw = Buffer.concat(chunks).toString("latin1");
-        inbox.push({ to: session.envelope.rcptTo.map((r) => r.address), subject: subjectOf(raw), text: bodyText(raw), head: raw.slice(0, raw.indexOf("\r\n\r\n")).replace(/\r\n[ \t]+/g, " ") });
+        const mail = { to: session.envelope.rcptTo.map((r) => r.address), subject: subjectOf(raw), text: bodyText(raw), head: raw.slice(0, raw.indexOf("\r\n\r\n")).replace(/\r\n[ \t]+/g, " ") };
+        inbox.push(mail);
+        opts.onMail?.(mail);
         callback();
       });
     },
@@ -52,4 +57,48 @@ export async function startSmtpServer(): Promise<{ inbox: Received[]; mailer: Ma
   await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
   const url = `smtp://127.0.0.1:${port}`;
   return { inbox, mailer: createMailer(url, "Näringslivsnytt <noreply@test.local>"), url, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+/**
+ * A server that records each accepted mail's recipients and can be told to leave a mail
+ * unanswered: after `hold(n, onHold)` it accepts n mails, then calls `onHold` while the next
+ * one's data has arrived but is not answered (a test kills the sending process there, outside
+ * the window between the server's accept and the outbox's mark).
+ */
+export async function startHoldingSmtpServer() {
+  const received: string[] = [];
+  const state: { after?: number; onHold?: () => void } = {};
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS", "AUTH"],
+    // No reverse DNS lookup of the client: offline, each one waits for a resolver time-out.
+    disableReverseLookup: true,
+    logger: false,
+    // The unanswered session of a killed sender must not hold close() for the default 30 s.
+    closeTimeout: 100,
+    onData(stream, session, callback) {
+      stream.resume();
+      stream.on("end", () => {
+        if (state.after !== undefined && received.length >= state.after) {
+          const onHold = state.onHold;
+          state.after = state.onHold = undefined;
+          onHold?.();
+          return;
+        }
+        received.push(...session.envelope.rcptTo.map((r) => r.address));
+        callback();
+      });
+    },
+  });
+  const port = await freePort();
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    received,
+    hold(after: number, onHold: () => void) {
+      state.after = after;
+      state.onHold = onHold;
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }

@@ -6,6 +6,7 @@ import { EntityStories } from "@/components/story/entity-stories";
 import { listHref, networkPath, topicPath } from "@/lib/paths";
 import { feedAlternates } from "@/lib/feed-routes";
 import { Subscribe } from "@/components/layout/subscribe";
+import { AlertSignup } from "@/components/alerts/alert-signup";
 import { getTopicPage } from "@/lib/queries";
 import { pageMetadata } from "@/lib/seo";
 import { metadataOf, requireListPosition, requireSlug, type SlugListProps } from "@/lib/route-params";
@@ -46,7 +47,9 @@ export default serverNotFound(async function TopicPage(props: SlugListProps) {
       {topic.description ? <p className="mt-3 max-w-3xl text-lg text-slate-700">{topic.description}</p> : null}
       <InlineLinkList className="mt-4" label="Nätverk och program" items={topic.networks.map((n) => ({ href: networkPath(n.slug), name: n.name }))} />
       <EntityStories heading={`Artiklar om ${topic.name.toLowerCase()}`} stories={stories} path={topicPath(topic.slug)} empty="Inga artiklar ännu." archive={archive} period={period} />
-      <Subscribe feeds={[{ path: topicPath(topic.slug), title: topic.name }]} />
+      <Subscribe feeds={[{ path: topicPath(topic.slug), title: topic.name }]}>
+        <AlertSignup target={{ scope: "TOPIC", targetId: topic.id, name: `ämnet ${topic.name}` }} />
+      </Subscribe>
     </>
   );
 });

@@ -9,6 +9,7 @@ import { formatDateTime, kindLabel } from "@/lib/format";
 import { listHref, networkPath, organisationPath, personPath, topicPath } from "@/lib/paths";
 import { feedAlternates } from "@/lib/feed-routes";
 import { Subscribe } from "@/components/layout/subscribe";
+import { AlertSignup } from "@/components/alerts/alert-signup";
 import { ImageCaption } from "@/components/ui/image-caption";
 import { getNetworkPage } from "@/lib/queries";
 import { pageMetadata } from "@/lib/seo";
@@ -150,7 +151,9 @@ export default serverNotFound(async function NetworkPage(props: SlugListProps) {
 
       <div className="mt-16 border-t border-slate-200">
         <EntityStories heading={`Artiklar om ${network.name}`} stories={stories} path={networkPath(network.slug)} empty="Inga artiklar ännu." archive={archive} period={period} />
-        <Subscribe feeds={[{ path: networkPath(network.slug), title: network.name }]} />
+        <Subscribe feeds={[{ path: networkPath(network.slug), title: network.name }]}>
+          <AlertSignup target={{ scope: "NETWORK", targetId: network.id, name: network.name }} />
+        </Subscribe>
       </div>
     </>
   );

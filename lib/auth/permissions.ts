@@ -24,7 +24,9 @@ export type Permission =
   | "user.manage"
   | "organisation.manage"
   | "settings.manage"
-  | "audit.view";
+  | "audit.view"
+  | "comment.moderate" // approve, reject, mark as spam, reply, delete, close commenting on a story
+  | "personaldata.manage"; // find, export and erase one reader's data on request
 
 /** The record a permission is checked against, where one is involved. */
 export type Subject =
@@ -34,7 +36,7 @@ export type Subject =
   | { uploadedById: string | null } // a media item
   | undefined;
 
-const ADMIN_ONLY: ReadonlySet<Permission> = new Set(["user.manage", "organisation.manage", "settings.manage", "audit.view"]);
+const ADMIN_ONLY: ReadonlySet<Permission> = new Set(["user.manage", "organisation.manage", "settings.manage", "audit.view", "personaldata.manage"]);
 
 export function sharesOrganisation(actor: Actor, organisationIds: readonly string[]): boolean {
   return organisationIds.some((id) => actor.organisationIds.includes(id));
@@ -94,6 +96,9 @@ export function can(actor: Actor, permission: Permission, subject?: Subject): bo
       if (permission === "story.publish") return false;
       return own && story.status === "DRAFT";
     }
+    // Comments: the editors of one of the story's organisations, as for publishing it.
+    case "comment.moderate":
+      return editor && !!subject && "story" in subject && sharesOrganisation(actor, subject.story.organisationIds);
     case "person.manage": {
       if (!editor || !subject || !("organisationId" in subject)) return false;
       return subject.organisationId === null || actor.organisationIds.includes(subject.organisationId);

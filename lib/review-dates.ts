@@ -43,6 +43,9 @@ export function formatCalendarDate(day: string): string {
 export const REVIEW_KINDS = ["story", "network", "page"] as const;
 export type ReviewKind = (typeof REVIEW_KINDS)[number];
 
+/** What each kind is called in the overview and the reminder mails. */
+export const REVIEW_KIND_LABELS: Record<ReviewKind, string> = { story: "Artikel", network: "Nätverk", page: "Sida" };
+
 const target = { kind: z.enum(REVIEW_KINDS, { error: "Okänd sorts sida." }), id: z.guid({ error: "Ogiltigt val." }) };
 
 export const setReviewDateSchema = z.object({

@@ -26,7 +26,8 @@ export type Permission =
   | "settings.manage"
   | "audit.view"
   | "comment.moderate" // approve, reject, mark as spam, reply, delete, close commenting on a story
-  | "personaldata.manage"; // find, export and erase one reader's data on request
+  | "personaldata.manage" // find, export and erase one reader's data on request
+  | "alerts.manage"; // see the e-mail alert lists and their subscribers' addresses
 
 /** The record a permission is checked against, where one is involved. */
 export type Subject =
@@ -36,7 +37,7 @@ export type Subject =
   | { uploadedById: string | null } // a media item
   | undefined;
 
-const ADMIN_ONLY: ReadonlySet<Permission> = new Set(["user.manage", "organisation.manage", "settings.manage", "audit.view", "personaldata.manage"]);
+const ADMIN_ONLY: ReadonlySet<Permission> = new Set(["user.manage", "organisation.manage", "settings.manage", "audit.view", "personaldata.manage", "alerts.manage"]);
 
 export function sharesOrganisation(actor: Actor, organisationIds: readonly string[]): boolean {
   return organisationIds.some((id) => actor.organisationIds.includes(id));

@@ -5,7 +5,7 @@ import { audit } from "@/lib/db/audit";
 import type { Mailer } from "@/lib/mail/mailer";
 import { failure, success, type CommandResult } from "@/lib/newsroom/result";
 import { storyTitle } from "@/lib/newsroom/labels";
-import { addMonths, calendarDateOf, dateColumn, formatCalendarDate, markReviewedSchema, REVIEW_INTERVAL_MONTHS, setReviewDateSchema, todayInStockholm, type ReviewKind } from "@/lib/review-dates";
+import { addMonths, calendarDateOf, dateColumn, formatCalendarDate, markReviewedSchema, REVIEW_INTERVAL_MONTHS, REVIEW_KIND_LABELS, setReviewDateSchema, todayInStockholm, type ReviewKind } from "@/lib/review-dates";
 import { NOT_FOUND, parseOrInvalid, type CommandContext } from "./entities/shared";
 import { publishedStoryWhere } from "./published";
 
@@ -44,10 +44,8 @@ async function writeDate(tx: Prisma.TransactionClient, target: Target, reviewBy:
   else await tx.page.update({ where: { id: target.id }, data: { ...data, reviewBy: reviewBy ?? undefined } });
 }
 
-const idInput = (input: unknown) => markReviewedSchema.safeParse(input);
-
 async function authorisedTarget(client: PrismaClient, actor: Actor, input: unknown): Promise<Target | null> {
-  const parsed = idInput(input);
+  const parsed = markReviewedSchema.safeParse(input);
   const target = parsed.success ? await loadTarget(client, parsed.data.kind, parsed.data.id) : null;
   if (target) assertCan(actor, target.permission, target.subject);
   return target;
@@ -148,6 +146,8 @@ async function dueReminders(client: PrismaClient, today: string): Promise<Due[]>
   const notReminded = (table: "story" | "network" | "page") =>
     client.$queryRaw<{ id: string }[]>`SELECT id FROM ${Prisma.raw(table)} WHERE review_by <= ${day}::date AND review_reminded_for IS DISTINCT FROM review_by LIMIT ${MOST}`.then((rows) => rows.map((r) => r.id));
   const [storyIds, networkIds, pageIds] = await Promise.all([notReminded("story"), notReminded("network"), notReminded("page")]);
+  // The scheduler asks on every tick: nothing due, nothing more to read.
+  if (!storyIds.length && !networkIds.length && !pageIds.length) return [];
   const editorsOf = { staff: { where: { user: { role: { in: ["EDITOR" as const, "ADMIN" as const] } } }, select: { user: { select: { email: true } } } } };
   const [stories, networks, pages, admins] = await Promise.all([
     client.story.findMany({
@@ -173,8 +173,6 @@ async function dueReminders(client: PrismaClient, today: string): Promise<Due[]>
   ];
 }
 
-const KIND_LABEL: Record<ReviewKind, string> = { story: "Artikel", network: "Nätverk", page: "Sida" };
-
 /**
  * Mails each recipient one reminder listing what of theirs is overdue and not yet reminded, then
  * marks each record reminded for its date once every mail about it went out. A mail that fails
@@ -187,7 +185,7 @@ export async function sendReviewReminders(client: PrismaClient, mailer: Mailer, 
   const failed = new Set<Due>();
   let mails = 0;
   for (const [to, list] of byRecipient) {
-    const lines = list.map((d) => `- ${KIND_LABEL[d.kind]}: ${d.title} (granskas senast ${formatCalendarDate(calendarDateOf(d.reviewBy))})\n  ${options.siteUrl}${d.path}`);
+    const lines = list.map((d) => `- ${REVIEW_KIND_LABELS[d.kind]}: ${d.title} (granskas senast ${formatCalendarDate(calendarDateOf(d.reviewBy))})\n  ${options.siteUrl}${d.path}`);
     const text = [
       "Hej!",
       "",

@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { deliverOutbox, enqueueMails, messageIdFor, type OutboxMail } from "@/lib/alerts/outbox";
+import { deliverOutbox, enqueueMails, messageIdFor, type OutboxMail } from "@/lib/db/alert-outbox";
 import { db } from "@/lib/db/client";
 import { createMailer } from "@/lib/mail/mailer";
 import { freePort } from "../setup/free-port";
@@ -59,7 +59,7 @@ describe("the alert outbox", () => {
     // A server of its own that takes `killAt` mails, then kills the worker while the next mail's
     // data is arriving, before accepting it: the worker dies holding a claimed batch.
     const received: string[] = [];
-    let worker: ReturnType<typeof spawn> | undefined;
+    const child: { worker?: ReturnType<typeof spawn> } = {};
     const server = new SMTPServer({
       authOptional: true,
       disabledCommands: ["STARTTLS", "AUTH"],
@@ -71,7 +71,7 @@ describe("the alert outbox", () => {
         stream.on("end", () => {
           // No answer to this mail: the worker waits for it until it is killed.
           if (received.length >= killAt) {
-            worker?.kill("SIGKILL");
+            child.worker?.kill("SIGKILL");
             return;
           }
           received.push(session.envelope.rcptTo[0]!.address);
@@ -82,8 +82,8 @@ describe("the alert outbox", () => {
     const port = await freePort();
     await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
     // node itself with tsx as a loader (not the tsx command, whose node child would outlive the kill).
-    worker = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", path.resolve("tests/setup/outbox-worker.ts"), `smtp://127.0.0.1:${port}`], { env: process.env, stdio: ["ignore", "pipe", "inherit"] });
-    const exit = await new Promise<NodeJS.Signals | number | null>((resolve) => worker!.on("exit", (code, signal) => resolve(signal ?? code)));
+    const worker = (child.worker = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", path.resolve("tests/setup/outbox-worker.ts"), `smtp://127.0.0.1:${port}`], { env: process.env, stdio: ["ignore", "pipe", "inherit"] }));
+    const exit = await new Promise<NodeJS.Signals | number | null>((resolve) => worker.on("exit", (code, signal) => resolve(signal ?? code)));
     expect(exit).toBe("SIGKILL");
     await new Promise<void>((resolve) => server.close(() => resolve()));
     expect(received).toHaveLength(killAt);

@@ -245,7 +245,10 @@ describe("a reader's data request", () => {
     await commentCommands.approveComment(c(), t.lerumEditor, { id: published.value.id });
 
     await expect(findPersonalData(c(), t.lerumEditor, email)).rejects.toBeInstanceOf(ForbiddenError);
-    expect(await findPersonalData(c(), t.admin, email)).toEqual([{ key: "comments", label: "Kommentarer", count: 2 }]);
+    expect(await findPersonalData(c(), t.admin, email)).toEqual([
+      { key: "comments", label: "Kommentarer", count: 2 },
+      { key: "alerts", label: "E-postbevakningar", count: 0 },
+    ]);
 
     const exported = await personalDataCommands.exportPersonalData(c(), t.admin, { email: " Begaran@Example.se " });
     expect(exported.ok).toBe(true);
@@ -261,7 +264,10 @@ describe("a reader's data request", () => {
     expect(await c().comment.findUnique({ where: { id: pending.value.id } })).toBeNull();
     expect(await c().comment.findUniqueOrThrow({ where: { id: published.value.id } })).toMatchObject({ authorName: ANONYMOUS, authorEmail: "", body: "Publicerad text", status: "PUBLISHED" });
     expect(await c().comment.findUnique({ where: { id: someoneElse } })).not.toBeNull();
-    expect(await findPersonalData(c(), t.admin, email)).toEqual([{ key: "comments", label: "Kommentarer", count: 0 }]);
+    expect(await findPersonalData(c(), t.admin, email)).toEqual([
+      { key: "comments", label: "Kommentarer", count: 0 },
+      { key: "alerts", label: "E-postbevakningar", count: 0 },
+    ]);
     expect(await c().auditLog.count({ where: { action: { in: ["personaldata.export", "personaldata.erase"] }, entityId: email } })).toBe(2);
   });
 });

@@ -2,7 +2,7 @@
 // to kill in the middle: `node --import tsx --conditions=react-server tests/setup/outbox-worker.ts <smtp url>`
 // with DATABASE_URL set to the test file's database.
 import { createDb } from "@/lib/db/client";
-import { deliverOutbox } from "@/lib/alerts/outbox";
+import { deliverOutbox } from "@/lib/db/alert-outbox";
 import { createMailer } from "@/lib/mail/mailer";
 
 const client = createDb(process.env.DATABASE_URL!);

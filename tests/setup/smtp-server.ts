@@ -5,7 +5,7 @@ import { freePort } from "./free-port";
 // A real SMTP server on a loopback port for integration tests: every mail it receives lands in
 // `inbox` with its recipients and its decoded text, and `mailer` sends to it.
 
-export type Received = { to: string[]; subject: string; text: string };
+export type Received = { to: string[]; subject: string; text: string; /** The raw header block, folded lines joined. */ head: string };
 
 /** The text of a single-part mail, undoing the transfer encoding nodemailer chose. */
 function bodyText(raw: string): string {
@@ -43,7 +43,7 @@ export async function startSmtpServer(): Promise<{ inbox: Received[]; mailer: Ma
       stream.on("data", (c: Buffer) => chunks.push(c));
       stream.on("end", () => {
         const raw = Buffer.concat(chunks).toString("latin1");
-        inbox.push({ to: session.envelope.rcptTo.map((r) => r.address), subject: subjectOf(raw), text: bodyText(raw) });
+        inbox.push({ to: session.envelope.rcptTo.map((r) => r.address), subject: subjectOf(raw), text: bodyText(raw), head: raw.slice(0, raw.indexOf("\r\n\r\n")).replace(/\r\n[ \t]+/g, " ") });
         callback();
       });
     },

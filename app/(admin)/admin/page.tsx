@@ -10,7 +10,7 @@ import { overdueReviews, type OverdueGroup } from "@/lib/db/review-dates";
 import { requireActor } from "@/lib/newsroom/actor";
 import { kindLabel } from "@/lib/format";
 import { STATUS_LABELS, storyTitle } from "@/lib/newsroom/labels";
-import { formatCalendarDate } from "@/lib/review-dates";
+import { formatCalendarDate, REVIEW_KIND_LABELS } from "@/lib/review-dates";
 
 export const metadata: Metadata = { title: "Översikt" };
 
@@ -86,8 +86,6 @@ export default async function NewsroomHome() {
   );
 }
 
-const KIND_LABEL = { story: "Artikel", network: "Nätverk", page: "Sida" } as const;
-
 /** What has passed its "granskas senast" date, per organisation (decision 024). */
 function OverdueReviews({ groups }: { groups: OverdueGroup[] }) {
   return (
@@ -103,7 +101,7 @@ function OverdueReviews({ groups }: { groups: OverdueGroup[] }) {
               {g.items.map((item) => (
                 <li key={`${item.kind}-${item.id}`} className="flex flex-wrap items-center gap-3">
                   <span>
-                    {KIND_LABEL[item.kind]}: <Link href={item.href}>{item.title}</Link> – granskas senast {formatCalendarDate(item.reviewBy)}
+                    {REVIEW_KIND_LABELS[item.kind]}: <Link href={item.href}>{item.title}</Link> – granskas senast {formatCalendarDate(item.reviewBy)}
                   </span>
                   <MarkReviewedButton kind={item.kind} id={item.id} title={item.title} />
                 </li>

@@ -259,6 +259,14 @@ export async function publishedComments(client: PrismaClient, storyId: string): 
   }));
 }
 
+export type StoryComments = { comments: PublicComment[]; closedByHand: boolean };
+
+/** What the story page's comments section needs: the published comments and whether an editor closed commenting. */
+export async function storyComments(client: PrismaClient, storyId: string): Promise<StoryComments> {
+  const [story, comments] = await Promise.all([client.story.findUnique({ where: { id: storyId }, select: { commentsClosed: true } }), publishedComments(client, storyId)]);
+  return { comments, closedByHand: story?.commentsClosed ?? true };
+}
+
 export type QueueItem = {
   id: string;
   authorName: string;

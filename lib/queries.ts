@@ -20,7 +20,7 @@ import {
 import { getSeries, getTopic, listSeries, listTopics } from "@/lib/db/taxonomy";
 import { searchStories, type SearchInput } from "@/lib/db/search";
 import { db } from "@/lib/db/client";
-import { storyComments } from "@/lib/db/comments";
+import { storyComments } from "@/lib/db/comment-reads";
 
 // The cached public reads that pages call. Each is wrapped in React's cache() too, so
 // generateMetadata and the page share one call per request. Reads that can miss return null,

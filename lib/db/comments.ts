@@ -1,6 +1,6 @@
 import "server-only";
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
-import type { CommentStatus, Prisma, PrismaClient } from "@/generated/prisma/client";
+import type { CommentStatus, PrismaClient } from "@/generated/prisma/client";
 import { assertCan, type Actor, type StoryAccess } from "@/lib/auth/permissions";
 import { tags } from "@/lib/cache";
 import {
@@ -143,10 +143,10 @@ export async function notifyModerators(client: PrismaClient, mailer: Mailer, com
 
 type Loaded = { id: string; status: CommentStatus; authorName: string; story: StoryAccess & { id: string; slug: string; title: string; published: boolean } };
 
-const storyAccessSelect = { id: true, slug: true, title: true, status: true, publishedAt: true, deletedAt: true, createdById: true, organisations: { select: { organisationId: true } } } as const;
+export const storyAccessSelect = { id: true, slug: true, title: true, status: true, publishedAt: true, deletedAt: true, createdById: true, organisations: { select: { organisationId: true } } } as const;
 
 type StoryRow = { id: string; slug: string; title: string; status: string; publishedAt: Date | null; deletedAt: Date | null; createdById: string | null; organisations: { organisationId: string }[] };
-const storyAccessOf = (s: StoryRow) => ({
+export const storyAccessOf = (s: StoryRow) => ({
   id: s.id,
   slug: s.slug,
   title: storyTitle(s.title),
@@ -238,82 +238,6 @@ async function setCommentsClosed(client: PrismaClient, actor: Actor, input: unkn
 }
 
 export const commentCommands = { approveComment, rejectComment, markSpam, replyToComment, deleteComment, setCommentsClosed };
-
-// ─── Reading ─────────────────────────────────────────────────────────────────────────────────
-
-export type PublicComment = { id: string; authorName: string; body: string; createdAt: string; reply: { body: string; organisation: string; at: string } | null };
-
-/** A story's published comments, oldest first, for its (stored) page; never the e-mail address. */
-export async function publishedComments(client: PrismaClient, storyId: string): Promise<PublicComment[]> {
-  const rows = await client.comment.findMany({
-    where: { storyId, status: "PUBLISHED" },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: { id: true, authorName: true, body: true, createdAt: true, replyBody: true, repliedAt: true, replyOrganisation: { select: { name: true } } },
-  });
-  return rows.map((r) => ({
-    id: r.id,
-    authorName: r.authorName,
-    body: r.body,
-    createdAt: r.createdAt.toISOString(),
-    reply: r.replyBody && r.replyOrganisation && r.repliedAt ? { body: r.replyBody, organisation: r.replyOrganisation.name, at: r.repliedAt.toISOString() } : null,
-  }));
-}
-
-export type StoryComments = { comments: PublicComment[]; closedByHand: boolean };
-
-/** What the story page's comments section needs: the published comments and whether an editor closed commenting. */
-export async function storyComments(client: PrismaClient, storyId: string): Promise<StoryComments> {
-  const [story, comments] = await Promise.all([client.story.findUnique({ where: { id: storyId }, select: { commentsClosed: true } }), publishedComments(client, storyId)]);
-  return { comments, closedByHand: story?.commentsClosed ?? true };
-}
-
-export type QueueItem = {
-  id: string;
-  authorName: string;
-  authorEmail: string;
-  body: string;
-  status: CommentStatus;
-  createdAt: string;
-  reply: string | null;
-  story: { id: string; title: string; slug: string; published: boolean; commentsClosed: boolean };
-  /** The story's organisations the actor may reply as. */
-  replyAs: { id: string; name: string }[];
-};
-
-/** The moderation queue: comments (pending by default) on the stories the actor may moderate, newest first. */
-export async function moderationQueue(client: PrismaClient, actor: Actor, status: CommentStatus = "PENDING", take = 100): Promise<QueueItem[]> {
-  if (actor.role === "WRITER") return [];
-  const where: Prisma.CommentWhereInput = { status, ...(actor.role === "ADMIN" ? {} : { story: { organisations: { some: { organisationId: { in: [...actor.organisationIds] } } } } }) };
-  const rows = await client.comment.findMany({
-    where,
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take,
-    select: {
-      id: true,
-      authorName: true,
-      authorEmail: true,
-      body: true,
-      status: true,
-      createdAt: true,
-      replyBody: true,
-      story: { select: { ...storyAccessSelect, commentsClosed: true, organisations: { select: { organisationId: true, organisation: { select: { id: true, name: true } } } } } },
-    },
-  });
-  return rows.map((r) => {
-    const s = storyAccessOf(r.story);
-    return {
-      id: r.id,
-      authorName: r.authorName,
-      authorEmail: r.authorEmail,
-      body: r.body,
-      status: r.status,
-      createdAt: r.createdAt.toISOString(),
-      reply: r.replyBody,
-      story: { id: s.id, title: s.title, slug: s.slug, published: s.published, commentsClosed: r.story.commentsClosed },
-      replyAs: r.story.organisations.map((o) => o.organisation).filter((o) => actor.role === "ADMIN" || actor.organisationIds.includes(o.id)),
-    };
-  });
-}
 
 // ─── Retention ───────────────────────────────────────────────────────────────────────────────
 

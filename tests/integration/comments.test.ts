@@ -3,7 +3,7 @@ import { ForbiddenError } from "@/lib/auth/permissions";
 import { MIN_FILL_MS } from "@/lib/comments/rules";
 import { db } from "@/lib/db/client";
 import { CLOSED, commentCommands, DUPLICATE, FORM_STALE, formToken, hashClientAddress, notifyModerators, purgeOldComments, SPAM_REFUSED, submitComment, TOO_MANY } from "@/lib/db/comments";
-import { moderationQueue, publishedComments } from "@/lib/db/comment-reads";
+import { commentStories, moderatesComments, moderationQueue, publishedComments, storyComments } from "@/lib/db/comment-reads";
 import { NOT_FOUND } from "@/lib/db/entities/shared";
 import { ANONYMOUS } from "@/lib/db/personal-data/comments";
 import { findPersonalData, personalDataCommands } from "@/lib/db/personal-data/requests";
@@ -201,6 +201,24 @@ describe("moderation", () => {
     expect((await moderationQueue(c(), t.aleEditor)).some((q) => q.id === id)).toBe(false);
     expect(await moderationQueue(c(), t.writer)).toEqual([]);
     expect((await moderationQueue(c(), t.admin)).some((q) => q.id === id)).toBe(true);
+  });
+
+  it("lists the stories whose commenting the actor may open or close, with their counts and whether commenting is open", async () => {
+    const open = await lerumStory({ publishedAt: new Date(Date.now() - 2 * DAY) });
+    const closed = await lerumStory({ commentsClosed: true });
+    const old = await lerumStory({ publishedAt: new Date(Date.now() - 40 * DAY) });
+    await pendingComment(open.id);
+    const approved = await pendingComment(open.id);
+    await commentCommands.approveComment(c(), t.lerumEditor, { id: approved });
+    const list = await commentStories(c(), t.lerumEditor, { closeAfterDays: 30, take: 500 });
+    expect(list.find((s) => s.id === open.id)).toMatchObject({ pending: 1, published: 1, open: true, closedByHand: false });
+    expect(list.find((s) => s.id === closed.id)).toMatchObject({ pending: 0, published: 0, open: false, closedByHand: true });
+    expect(list.find((s) => s.id === old.id)).toMatchObject({ open: false, closedByHand: false });
+    expect((await commentStories(c(), t.aleEditor, { closeAfterDays: 30, take: 500 })).some((s) => [open.id, closed.id, old.id].includes(s.id))).toBe(false);
+    expect(await commentStories(c(), t.writer, { closeAfterDays: 30 })).toEqual([]);
+    expect([moderatesComments(t.lerumEditor), moderatesComments(t.admin), moderatesComments(t.writer)]).toEqual([true, true, false]);
+    expect(await storyComments(c(), open.id)).toMatchObject({ closedByHand: false, comments: [{ id: approved }] });
+    expect((await storyComments(c(), closed.id)).closedByHand).toBe(true);
   });
 
   it("mails the editors of the story's organisations that a comment waits, through a real SMTP server", async () => {

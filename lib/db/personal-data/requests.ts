@@ -50,8 +50,13 @@ async function erasePersonalData(client: PrismaClient, actor: Actor, input: unkn
       tagList.push(...erased.tags);
     }
     await audit(tx, { actor, action: "personaldata.erase", entityType: "personaldata", entityId: email, summary: `Raderade personuppgifter för ${email} (${count} poster)`, ip: ctx.ip });
-    return success({ count }, [...new Set(tagList)], count ? `${count} poster är raderade eller anonymiserade.` : "Det fanns inget att radera för adressen.");
+    return success({ count }, [...new Set(tagList)], erasedMessage(count));
   });
+}
+
+function erasedMessage(count: number): string {
+  if (!count) return "Det fanns inget att radera för adressen.";
+  return count === 1 ? "1 post är raderad eller anonymiserad." : `${count} poster är raderade eller anonymiserade.`;
 }
 
 export const personalDataCommands = { exportPersonalData, erasePersonalData };

@@ -150,4 +150,12 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ CACHE_DEBUG: "yes" })).toThrow(/^Invalid configuration: CACHE_DEBUG must be "0" or "1"/);
     expect(parseEnv({}).REDIS_PREFIX).toBe("nln:");
   });
+
+  it("reads COMMENTS_CLOSE_AFTER_DAYS as whole days, 30 by default and 0 for never, and names a bad one", () => {
+    expect(parseEnv({}).COMMENTS_CLOSE_AFTER_DAYS).toBe(30);
+    expect(parseEnv({ COMMENTS_CLOSE_AFTER_DAYS: "0" }).COMMENTS_CLOSE_AFTER_DAYS).toBe(0);
+    for (const bad of ["-1", "2.5", "thirty", "4000"]) {
+      expect(envError({ COMMENTS_CLOSE_AFTER_DAYS: bad }).message).toMatch(/^Invalid configuration: COMMENTS_CLOSE_AFTER_DAYS must be a whole number of days 0–3650/);
+    }
+  });
 });

@@ -58,6 +58,8 @@ const envSchema = z.object({
   // How often the link check reads the external links of published stories and network pages
   // and checks those that are due (each address weekly, a broken one daily); 0 turns it off.
   LINK_CHECK_INTERVAL_MINUTES: z.coerce.number({ error: "must be a whole number of minutes 0–1440" }).int().min(0).max(1440).default(60),
+  // Commenting on a story closes by itself this many days after its publication; 0 never closes it.
+  COMMENTS_CLOSE_AFTER_DAYS: wholeNumber(0, 3650, "must be a whole number of days 0–3650").default(30),
   // Require TOTP two-factor sign-in for administrators.
   REQUIRE_ADMIN_2FA: z.enum(["true", "false"], { error: 'must be "true" or "false"' }).default("false"),
   SITEMAP_SPLIT_SIZE: z.coerce.number({ error: "must be a whole number 1–50000" }).int().min(1).max(50_000).default(50_000),

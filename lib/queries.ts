@@ -19,6 +19,8 @@ import {
 } from "@/lib/db/stories";
 import { getSeries, getTopic, listSeries, listTopics } from "@/lib/db/taxonomy";
 import { searchStories, type SearchInput } from "@/lib/db/search";
+import { db } from "@/lib/db/client";
+import { storyComments } from "@/lib/db/comment-reads";
 
 // The cached public reads that pages call. Each is wrapped in React's cache() too, so
 // generateMetadata and the page share one call per request. Reads that can miss return null,
@@ -60,6 +62,9 @@ export const getStoryList = cache((kind: StoryKindValue, page: number, period?: 
 );
 
 export const getStory = cache((slug: string) => cachedUnlessNull(["story", slug], [tags.story(slug)], () => getPublishedStory(slug)));
+
+/** A story's published comments: part of its stored page, so they carry its tag. */
+export const getStoryComments = cache((story: { id: string; slug: string }) => cached(["comments", story.id], [tags.story(story.slug)], () => storyComments(db(), story.id)));
 
 export const getSeriesParts = cache((seriesSlug: string) => cached(["series-parts", seriesSlug], [tags.series(seriesSlug)], () => listSeriesParts(seriesSlug)));
 

@@ -9,7 +9,7 @@ import { getEditorialPage } from "@/lib/queries";
 import { metadataOf } from "@/lib/route-params";
 import { serverNotFound } from "./server-not-found";
 
-// /om, /kontakt, /tillganglighet and /om-kakor: editorial pages stored in the database.
+// /om, /kontakt, /tillganglighet, /om-kakor and /integritet: editorial pages stored in the database.
 async function load(slug: string) {
   const page = await getEditorialPage(slug);
   if (!page) notFound();

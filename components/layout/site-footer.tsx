@@ -53,6 +53,7 @@ export function SiteFooter({ settings }: { settings: SiteSettingsDto }) {
               ["/kontakt", "Kontakta redaktionen"],
               ["/tillganglighet", "Tillgänglighetsredogörelse"],
               ["/om-kakor", "Om kakor"],
+              ["/integritet", "Så hanterar vi personuppgifter"],
             ].map(([href, label]) => (
               <li key={href}>
                 <Link className="text-white" href={href!}>

@@ -19,6 +19,7 @@ import { env } from "@/lib/env";
 import { kindLabel, publicationDates } from "@/lib/format";
 import { feedAlternates, storyFeeds } from "@/lib/feed-routes";
 import { Subscribe } from "@/components/layout/subscribe";
+import { StoryComments } from "@/components/site/comments";
 import { ImageCaption } from "@/components/ui/image-caption";
 import { networkPath, organisationPath, personPath, seriesPath, storyPath, topicPath } from "@/lib/paths";
 import { getRelatedStories, getSeriesParts, getStory } from "@/lib/queries";
@@ -278,6 +279,7 @@ async function StoryArticle({ story }: { story: StoryDetail }) {
         </div>
         <Subscribe feeds={storyFeeds(story)} />
       </article>
+      <StoryComments story={story} />
 
       {related.length ? (
         <section aria-labelledby="relaterat" className="mt-16 border-t border-slate-200 pt-10 print:hidden">

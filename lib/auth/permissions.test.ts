@@ -36,7 +36,7 @@ describe("can", () => {
     expect(can(editor, "person.manage", { organisationId: STENUNGSUND })).toBe(false);
     expect(can(editor, "network.manage", { organisationIds: [STENUNGSUND] })).toBe(false);
     expect(can(editor, "taxonomy.manage")).toBe(true);
-    for (const p of ["user.manage", "organisation.manage", "settings.manage", "audit.view"] as const) {
+    for (const p of ["user.manage", "organisation.manage", "settings.manage", "audit.view", "personaldata.manage"] as const) {
       expect(can(editor, p)).toBe(false);
       expect(can(actor("ADMIN", []), p)).toBe(true);
     }
@@ -48,5 +48,14 @@ describe("can", () => {
     expect(can(writer, "media.delete", { uploadedById: "WRITER-1" })).toBe(true);
     expect(can(writer, "media.delete", { uploadedById: "other" })).toBe(false);
     expect(can(actor("EDITOR"), "media.delete", { uploadedById: "other" })).toBe(true);
+  });
+
+  it("lets only the editors of one of a story's organisations (and administrators) moderate its comments", () => {
+    expect(can(actor("EDITOR"), "comment.moderate", story({ organisationIds: [LERUM] }))).toBe(true);
+    expect(can(actor("EDITOR"), "comment.moderate", story({ organisationIds: [STENUNGSUND, LERUM] }))).toBe(true);
+    expect(can(actor("EDITOR"), "comment.moderate", story({ organisationIds: [STENUNGSUND], createdById: "EDITOR-1" }))).toBe(false);
+    expect(can(actor("EDITOR"), "comment.moderate")).toBe(false);
+    expect(can(actor("WRITER"), "comment.moderate", story())).toBe(false);
+    expect(can(actor("ADMIN", []), "comment.moderate", story({ organisationIds: [STENUNGSUND] }))).toBe(true);
   });
 });

@@ -25,6 +25,8 @@ export type Permission =
   | "organisation.manage"
   | "settings.manage"
   | "audit.view"
+  | "comment.moderate" // approve, reject, mark as spam, reply, delete, close commenting on a story
+  | "personaldata.manage" // find, export and erase one reader's data on request
   | "alerts.manage"; // see the e-mail alert lists and their subscribers' addresses
 
 /** The record a permission is checked against, where one is involved. */
@@ -35,7 +37,7 @@ export type Subject =
   | { uploadedById: string | null } // a media item
   | undefined;
 
-const ADMIN_ONLY: ReadonlySet<Permission> = new Set(["user.manage", "organisation.manage", "settings.manage", "audit.view", "alerts.manage"]);
+const ADMIN_ONLY: ReadonlySet<Permission> = new Set(["user.manage", "organisation.manage", "settings.manage", "audit.view", "personaldata.manage", "alerts.manage"]);
 
 export function sharesOrganisation(actor: Actor, organisationIds: readonly string[]): boolean {
   return organisationIds.some((id) => actor.organisationIds.includes(id));
@@ -95,6 +97,9 @@ export function can(actor: Actor, permission: Permission, subject?: Subject): bo
       if (permission === "story.publish") return false;
       return own && story.status === "DRAFT";
     }
+    // Comments: the editors of one of the story's organisations, as for publishing it.
+    case "comment.moderate":
+      return editor && !!subject && "story" in subject && sharesOrganisation(actor, subject.story.organisationIds);
     case "person.manage": {
       if (!editor || !subject || !("organisationId" in subject)) return false;
       return subject.organisationId === null || actor.organisationIds.includes(subject.organisationId);

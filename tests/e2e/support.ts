@@ -33,6 +33,7 @@ export const PAGE_TYPES: { name: string; path: string; h1: RegExp }[] = [
   { name: "kontakt", path: "/kontakt", h1: /./ },
   { name: "tillgänglighet", path: "/tillganglighet", h1: /[Tt]illgänglighet/ },
   { name: "om kakor", path: "/om-kakor", h1: /[Kk]akor/ },
+  { name: "integritet", path: "/integritet", h1: /personuppgifter/ },
   { name: "sök", path: "/sok?q=f%C3%B6retagsklimat", h1: /^Sök$/ },
   { name: "sök utan sökord", path: "/sok", h1: /^Sök$/ },
   { name: "nyhetsarkiv", path: "/nyheter/arkiv/2020", h1: /Nyheter från 2020/ },

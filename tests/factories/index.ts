@@ -68,3 +68,17 @@ export function storyFieldsInput(over: Partial<StoryFieldsInput> = {}): StoryFie
   const i = next();
   return { ...emptyStoryFields(), title: `Nyhet från editorn ${i}`, lead: "En ingress som säger vad det handlar om.", body: paragraphDoc(`Brödtext ${i}.`), ...over };
 }
+
+/** Two municipalities with an administrator, an editor for each and a writer of Lerum: the usual cast of a per-organisation authorisation test. */
+export async function createLerumAndAle(client: PrismaClient) {
+  const lerum = await createOrganisation(client, { slug: "lerum", name: "Lerums kommun" });
+  const ale = await createOrganisation(client, { slug: "ale", name: "Ale kommun" });
+  return {
+    lerum,
+    ale,
+    admin: await createActor(client, { role: "ADMIN", email: "admin@test.local" }),
+    lerumEditor: await createActor(client, { role: "EDITOR", organisationIds: [lerum.id], email: "redaktor@lerum.se" }),
+    aleEditor: await createActor(client, { role: "EDITOR", organisationIds: [ale.id], email: "redaktor@ale.se" }),
+    writer: await createActor(client, { role: "WRITER", organisationIds: [lerum.id] }),
+  };
+}

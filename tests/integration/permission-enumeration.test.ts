@@ -14,7 +14,9 @@ import { personCommands } from "@/lib/db/entities/people";
 import { seriesCommands } from "@/lib/db/entities/series";
 import { settingsCommands } from "@/lib/db/entities/settings";
 import { topicCommands } from "@/lib/db/entities/topics";
+import { commentCommands } from "@/lib/db/comments";
 import { mediaLibraryCommands } from "@/lib/db/media-library";
+import { personalDataCommands } from "@/lib/db/personal-data/requests";
 import { reviewCommands } from "@/lib/db/review-dates";
 import { userCommands } from "@/lib/db/users";
 import { createActor, createOrganisation, createPerson, createTopic, paragraphDoc, storyFieldsInput } from "../factories";
@@ -34,6 +36,7 @@ type Fixture = {
   series: string;
   media: string;
   user: string;
+  comment: string;
 };
 
 type Verdict = "forbidden" | "refused" | "allowed";
@@ -73,7 +76,16 @@ const CASES: Record<string, Case> = {
   // Review dates: the story's or network's own permission decides.
   "review.setReviewDate": { run: (a, f) => reviewCommands.setReviewDate(c(), a, { kind: "network", id: f.network, reviewBy: "2030-01-01" }), writer: "forbidden", otherEditor: "forbidden" },
   "review.markReviewed": { run: (a, f) => reviewCommands.markReviewed(c(), a, { kind: "story", id: f.published }), writer: "forbidden", otherEditor: "forbidden" },
+  // Comments: the editors of one of the story's organisations.
+  "comment.approveComment": { run: (a, f) => commentCommands.approveComment(c(), a, { id: f.comment }), writer: "forbidden", otherEditor: "forbidden" },
+  "comment.rejectComment": { run: (a, f) => commentCommands.rejectComment(c(), a, { id: f.comment }), writer: "forbidden", otherEditor: "forbidden" },
+  "comment.markSpam": { run: (a, f) => commentCommands.markSpam(c(), a, { id: f.comment }), writer: "forbidden", otherEditor: "forbidden" },
+  "comment.replyToComment": { run: (a, f) => commentCommands.replyToComment(c(), a, { id: f.comment, organisationId: f.lerum, reply: "Tack!" }), writer: "forbidden", otherEditor: "forbidden" },
+  "comment.deleteComment": { run: (a, f) => commentCommands.deleteComment(c(), a, { id: f.comment }), writer: "forbidden", otherEditor: "forbidden" },
+  "comment.setCommentsClosed": { run: (a, f) => commentCommands.setCommentsClosed(c(), a, { storyId: f.published, closed: true }), writer: "forbidden", otherEditor: "forbidden" },
   // Administrators only.
+  "personaldata.exportPersonalData": { run: (a) => personalDataCommands.exportPersonalData(c(), a, { email: "lasare@example.se" }), writer: "forbidden", otherEditor: "forbidden" },
+  "personaldata.erasePersonalData": { run: (a) => personalDataCommands.erasePersonalData(c(), a, { email: "lasare@example.se", confirm: "ja" }), writer: "forbidden", otherEditor: "forbidden" },
   "organisation.createOrganisation": { run: (a) => organisationCommands.createOrganisation(c(), a, { name: "Ny kommun", kind: "MUNICIPALITY", slug: "" }), writer: "forbidden", otherEditor: "forbidden" },
   "organisation.updateOrganisation": { run: (a, f) => organisationCommands.updateOrganisation(c(), a, { id: f.stenungsund, name: "Stenungsunds kommun", kind: "MUNICIPALITY", slug: "stenungsund" }), writer: "forbidden", otherEditor: "forbidden" },
   "organisation.deleteOrganisation": { run: (a, f) => organisationCommands.deleteOrganisation(c(), a, { id: f.stenungsund, confirm: "ja" }), writer: "forbidden", otherEditor: "forbidden" },
@@ -97,6 +109,8 @@ const REGISTRIES: Record<string, Record<string, unknown>> = {
   account: accountCommands,
   user: userCommands,
   review: reviewCommands,
+  comment: commentCommands,
+  personaldata: personalDataCommands,
 };
 
 let writer: Actor;
@@ -123,7 +137,8 @@ async function fixture(): Promise<Fixture> {
   const series = await c().series.create({ data: { slug: `serie-${Math.random().toString(36).slice(2)}`, name: "Serie" } });
   const media = await c().media.create({ data: { storageKey: `${Math.random().toString(16).slice(2).padEnd(32, "0").slice(0, 32)}.webp`, mime: "image/webp", width: 10, height: 10, sizeBytes: 10, alt: "Bild", uploadedById: owner.id } });
   const user = await createActor(c(), { role: "WRITER" });
-  return { lerum: lerum.id, stenungsund: stenungsund.id, draft: { id: draft.id, version: draft.version, revisionId: revision.id }, published: published.id, trashed: trashed.id, person: person.id, network: network.id, topic: topic.id, series: series.id, media: media.id, user: user.id };
+  const comment = await c().comment.create({ data: { storyId: published.id, authorName: "Läsare", authorEmail: "lasare@example.se", body: "En fråga om hamnen.", ipHash: "x" } });
+  return { lerum: lerum.id, stenungsund: stenungsund.id, draft: { id: draft.id, version: draft.version, revisionId: revision.id }, published: published.id, trashed: trashed.id, person: person.id, network: network.id, topic: topic.id, series: series.id, media: media.id, user: user.id, comment: comment.id };
 }
 
 beforeAll(async () => {

@@ -57,7 +57,7 @@ describe("demo content seed", () => {
     expect(grNetwork._count.members).toBe(13);
     expect(grNetwork.coordinator?.name).toBe("Pia Areblad");
 
-    expect(await db().page.count()).toBe(4);
+    expect(await db().page.count()).toBe(5);
     expect(await db().siteSettings.count()).toBe(1);
     const media = await db().media.findMany({ select: { storageKey: true, alt: true, width: true } });
     expect(media.length).toBeGreaterThanOrEqual(7);

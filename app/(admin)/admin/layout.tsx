@@ -6,6 +6,7 @@ import { SkipLink } from "@/components/layout/skip-link";
 import { AdminNav, type NavItem } from "@/components/admin/admin-nav";
 import { can } from "@/lib/auth/permissions";
 import { ROLE_LABELS } from "@/lib/auth/roles";
+import { moderatesComments } from "@/lib/db/comment-reads";
 import { requireActor } from "@/lib/newsroom/actor";
 import { signOutAction } from "./actions";
 
@@ -25,10 +26,12 @@ export default async function AdminLayout({ children }: { children: ReactNode })
     { href: "/admin/serier", label: "Serier" },
     { href: "/admin/natverk", label: "Nätverk" },
     { href: "/admin/lankar", label: "Trasiga länkar" },
+    ...(moderatesComments(user) ? [{ href: "/admin/kommentarer", label: "Kommentarer" }] : []),
     ...(can(user, "organisation.manage") ? [{ href: "/admin/organisationer", label: "Organisationer" }] : []),
     ...(can(user, "user.manage") ? [{ href: "/admin/anvandare", label: "Användare" }] : []),
     ...(can(user, "settings.manage") ? [{ href: "/admin/installningar", label: "Inställningar" }] : []),
     ...(can(user, "alerts.manage") ? [{ href: "/admin/bevakningar", label: "Bevakningar" }] : []),
+    ...(can(user, "personaldata.manage") ? [{ href: "/admin/personuppgifter", label: "Personuppgifter" }] : []),
     ...(can(user, "audit.view") ? [{ href: "/admin/logg", label: "Logg" }] : []),
     { href: "/admin/papperskorg", label: "Papperskorg" },
     { href: "/admin/konto", label: "Mitt konto" },

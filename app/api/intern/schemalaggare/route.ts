@@ -1,5 +1,6 @@
 import { after } from "next/server";
 import { db } from "@/lib/db/client";
+import { purgeOldComments } from "@/lib/db/comments";
 import { runLinkCheck } from "@/lib/db/link-check";
 import { sendReviewReminders } from "@/lib/db/review-dates";
 import { alertContext } from "@/lib/db/alert-readers";
@@ -17,6 +18,8 @@ export async function POST(request: Request) {
   const work = await runScheduledWork(db());
   invalidate(work.tags);
   if (work.published.length || work.purged) console.info(`[scheduler] published ${work.published.length}, emptied ${work.purged} from the trash`);
+  // Rejected and spam comments are kept 30 days after moderation (decision 019).
+  after(() => purgeOldComments(db()));
   // The link check makes requests to other sites: after the answer, so publishing never waits on it.
   after(() => runLinkCheck(db(), env().LINK_CHECK_INTERVAL_MINUTES));
   // Overdue review dates: one reminder per date, also after the answer.

@@ -24,7 +24,8 @@ export type Permission =
   | "user.manage"
   | "organisation.manage"
   | "settings.manage"
-  | "audit.view";
+  | "audit.view"
+  | "wordpress.import"; // import a WordPress export into an organisation
 
 /** The record a permission is checked against, where one is involved. */
 export type Subject =
@@ -34,7 +35,7 @@ export type Subject =
   | { uploadedById: string | null } // a media item
   | undefined;
 
-const ADMIN_ONLY: ReadonlySet<Permission> = new Set(["user.manage", "organisation.manage", "settings.manage", "audit.view"]);
+const ADMIN_ONLY: ReadonlySet<Permission> = new Set(["user.manage", "organisation.manage", "settings.manage", "audit.view", "wordpress.import"]);
 
 export function sharesOrganisation(actor: Actor, organisationIds: readonly string[]): boolean {
   return organisationIds.some((id) => actor.organisationIds.includes(id));

@@ -12,7 +12,7 @@ describe("readWxr", () => {
     expect(wxr.authors.map((a) => a.displayName)).toEqual(["Anna Lindqvist", "Erik Sjöberg"]);
     expect(wxr.terms).toContainEqual({ kind: "category", slug: "nyforetagande", name: "Nyföretagande", parent: "naringsliv" });
     expect(wxr.terms).toContainEqual({ kind: "tag", slug: "besoksnaring", name: "Besöksnäring", parent: null });
-    expect(wxr.items.map((i) => `${i.type}:${i.id}:${i.status}`)).toEqual(["post:10:publish", "post:11:draft", "post:12:publish", "post:13:future", "post:14:trash", "page:20:publish", "attachment:30:inherit"]);
+    expect(wxr.items.map((i) => `${i.type}:${i.id}:${i.status}`)).toEqual(["post:10:publish", "post:11:draft", "post:12:publish", "post:13:future", "post:14:trash", "page:20:publish", "page:21:publish", "attachment:30:inherit"]);
     expect(wxr.skipped).toEqual({ nav_menu_item: 1 });
   });
 
@@ -44,7 +44,7 @@ describe("readWxr", () => {
     const text = await new Response(Readable.toWeb(fixture("lerum.xml")) as ReadableStream).text();
     const chunks = text.match(/[\s\S]{1,7}/g)!;
     const wxr = await readWxr(Readable.from(chunks));
-    expect(wxr.items).toHaveLength(7);
+    expect(wxr.items).toHaveLength(8);
     expect(wxr.items[0]!.title).toBe("Ny saluhall öppnar i Lerums centrum");
   });
 

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { createReadStream, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ForbiddenError, type Actor } from "@/lib/auth/permissions";
@@ -13,6 +13,7 @@ import { settingsCommands } from "@/lib/db/entities/settings";
 import { topicCommands } from "@/lib/db/entities/topics";
 import { mediaLibraryCommands } from "@/lib/db/media-library";
 import { userCommands } from "@/lib/db/users";
+import { wordpressCommands } from "@/lib/db/wordpress-import";
 import { createActor, createOrganisation, createPerson, createTopic, paragraphDoc, storyFieldsInput } from "../factories";
 
 // Every newsroom command, and every server action, refuses the roles that may not use it.
@@ -76,6 +77,7 @@ const CASES: Record<string, Case> = {
   "account.sendPasswordReset": { run: (a, f) => accountCommands.sendPasswordReset(c(), a, { userId: f.user }), writer: "forbidden", otherEditor: "forbidden" },
   "user.updateUserAccess": { run: (a, f) => userCommands.updateUserAccess(c(), a, { userId: f.user, role: "ADMIN", organisationIds: [] }), writer: "forbidden", otherEditor: "forbidden" },
   "user.deleteUser": { run: (a, f) => userCommands.deleteUser(c(), a, { userId: f.user }), writer: "forbidden", otherEditor: "forbidden" },
+  "wordpress.importWordpress": { run: (a, f) => wordpressCommands.importWordpress(c(), a, { organisationId: f.lerum, dryRun: false }, createReadStream("tests/fixtures/wordpress/lerum.xml")), writer: "forbidden", otherEditor: "forbidden" },
 };
 
 const REGISTRIES: Record<string, Record<string, unknown>> = {
@@ -89,6 +91,7 @@ const REGISTRIES: Record<string, Record<string, unknown>> = {
   settings: settingsCommands,
   account: accountCommands,
   user: userCommands,
+  wordpress: wordpressCommands,
 };
 
 let writer: Actor;

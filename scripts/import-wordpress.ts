@@ -1,0 +1,52 @@
+// `npm run import:wordpress -- --file export.xml --organisation lerum [--dry-run]`
+// Imports a WordPress export (WXR) into the database `npm start` uses (DATABASE_URL, or the
+// embedded one, also while the server runs), as the system (the audit log's actor is empty).
+// A re-run updates what an earlier run imported; --dry-run prints the report and saves nothing.
+import { createReadStream, existsSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { createDb } from "@/lib/db/client";
+import { runWordpressImport } from "@/lib/db/wordpress-import";
+import { parseEnv } from "@/lib/env";
+import { migrate } from "@/lib/migrations";
+import { WxrError } from "@/lib/wordpress/wxr";
+import { cliDatabaseUrl } from "./lib/database";
+
+const argsSchema = z.object({
+  file: z.string({ error: "--file must name the WordPress export (WXR) file" }).refine((f) => existsSync(f), { error: "--file: the file does not exist" }),
+  organisation: z.string({ error: "--organisation must be an organisation's slug, e.g. lerum" }).min(1),
+  "dry-run": z.boolean().default(false),
+});
+
+const { values } = parseArgs({ options: { file: { type: "string" }, organisation: { type: "string" }, "dry-run": { type: "boolean" } } });
+const parsed = argsSchema.safeParse(values);
+if (!parsed.success) {
+  console.error(parsed.error.issues[0]!.message);
+  process.exit(1);
+}
+const args = parsed.data;
+const env = parseEnv();
+
+function progress(done: number, total: number): void {
+  if (!process.stderr.isTTY) return;
+  const width = 30;
+  const filled = Math.round((done / Math.max(total, 1)) * width);
+  process.stderr.write(`\r[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${done}/${total}${done === total ? "\n" : ""}`);
+}
+
+const database = await cliDatabaseUrl(env);
+const url = database.url;
+try {
+  await migrate(url);
+  const client = createDb(url);
+  const organisation = await client.organisation.findUnique({ where: { slug: args.organisation }, select: { id: true } });
+  if (!organisation) throw new WxrError(`Organisationen ”${args.organisation}” finns inte. Ange dess adress (slug), t.ex. lerum.`);
+  const { report } = await runWordpressImport(client, null, createReadStream(args.file), { organisationId: organisation.id, dryRun: args["dry-run"], onProgress: progress });
+  for (const line of report.lines) console.log(line);
+  await client.$disconnect();
+} catch (err) {
+  console.error(err instanceof WxrError ? err.message : (err as Error).message.split("\n")[0]);
+  process.exitCode = 1;
+} finally {
+  await database.stop();
+}

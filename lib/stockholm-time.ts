@@ -45,3 +45,8 @@ export function dateToStockholmLocal(date: Date): string {
   const pad = (n: number) => String(n).padStart(2, "0");
   return `${w.y}-${pad(w.mo)}-${pad(w.d)}T${pad(w.h)}:${pad(w.mi)}`;
 }
+
+/** The calendar date in Stockholm at that instant, as "YYYY-MM-DD". */
+export function stockholmDate(date: Date): string {
+  return dateToStockholmLocal(date).slice(0, 10);
+}

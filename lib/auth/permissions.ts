@@ -25,6 +25,7 @@ export type Permission =
   | "organisation.manage"
   | "settings.manage"
   | "audit.view"
+  | "alerts.manage" // see the e-mail alert lists and their subscribers' addresses
   | "wordpress.import"; // import a WordPress export into an organisation
 
 /** The record a permission is checked against, where one is involved. */
@@ -35,7 +36,14 @@ export type Subject =
   | { uploadedById: string | null } // a media item
   | undefined;
 
-const ADMIN_ONLY: ReadonlySet<Permission> = new Set(["user.manage", "organisation.manage", "settings.manage", "audit.view", "wordpress.import"]);
+const ADMIN_ONLY: ReadonlySet<Permission> = new Set([
+  "user.manage",
+  "organisation.manage",
+  "settings.manage",
+  "audit.view",
+  "alerts.manage",
+  "wordpress.import",
+]);
 
 export function sharesOrganisation(actor: Actor, organisationIds: readonly string[]): boolean {
   return organisationIds.some((id) => actor.organisationIds.includes(id));

@@ -7,7 +7,16 @@ import { env } from "@/lib/env";
 // mailer at its own SMTP server. Without SMTP_URL ("local mode") nothing is sent: the link
 // is written to the server log and the caller shows it to the administrator instead.
 
-export type Mail = { to: string; subject: string; text: string; link: string };
+export type Mail = {
+  to: string;
+  subject: string;
+  text: string;
+  link: string;
+  /** Extra headers, such as List-Unsubscribe and List-Unsubscribe-Post for alerts (RFC 8058). */
+  headers?: Record<string, string>;
+  /** A Message-ID of our own, so a mail sent again after a crash is recognisably the same mail. */
+  messageId?: string;
+};
 
 export type Mailer = {
   /** True when mail is not sent but logged: callers then show the link themselves. */
@@ -29,7 +38,7 @@ export function createMailer(smtpUrl: string | undefined, from: string): Mailer 
     async send(mail) {
       const transport = nodemailer.createTransport(smtpUrl);
       try {
-        await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text });
+        await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, headers: mail.headers, messageId: mail.messageId });
         console.info(`[mail] sent "${mail.subject}" to ${mail.to}`);
       } finally {
         transport.close();

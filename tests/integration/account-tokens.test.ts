@@ -1,5 +1,4 @@
 import { verify } from "@node-rs/argon2";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { ForbiddenError } from "@/lib/auth/permissions";
 import {
@@ -19,29 +18,14 @@ import { db } from "@/lib/db/client";
 import { createStaffUser } from "@/lib/db/users";
 import { createMailer, type Mailer } from "@/lib/mail/mailer";
 import { createActor, createOrganisation } from "../factories";
-import { freePort } from "../setup/free-port";
+import { startSmtpServer, type Received } from "../setup/smtp-server";
 
 // Invites and password resets end to end: the mail goes over SMTP to a real local server,
 // the link in it sets a password that verifies, and the link then stops working.
 
-type Received = { to: string[]; text: string };
-const inbox: Received[] = [];
-let server: SMTPServer;
+let inbox: Received[];
 let mailer: Mailer;
-
-/** The text of a single-part mail, undoing the transfer encoding nodemailer chose. */
-function bodyText(raw: string): string {
-  const split = raw.indexOf("\r\n\r\n");
-  const head = raw.slice(0, split);
-  const body = raw.slice(split + 4);
-  const encoding = /content-transfer-encoding:\s*([\w-]+)/i.exec(head)?.[1]?.toLowerCase();
-  if (encoding === "base64") return Buffer.from(body, "base64").toString("utf8");
-  if (encoding === "quoted-printable") {
-    const bytes = body.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-    return Buffer.from(bytes, "latin1").toString("utf8");
-  }
-  return body;
-}
+let closeServer: () => Promise<void>;
 
 function linkIn(mail: Received): { url: string; token: string } {
   const match = /(https?:\/\/\S+\/nytt-losenord\/([A-Za-z0-9_-]{43}))/.exec(mail.text);
@@ -50,25 +34,10 @@ function linkIn(mail: Received): { url: string; token: string } {
 }
 
 beforeAll(async () => {
-  server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (c: Buffer) => chunks.push(c));
-      stream.on("end", () => {
-        inbox.push({ to: session.envelope.rcptTo.map((r) => r.address), text: bodyText(Buffer.concat(chunks).toString("latin1")) });
-        callback();
-      });
-    },
-  });
-  const port = await freePort();
-  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
-  mailer = createMailer(`smtp://127.0.0.1:${port}`, "Näringslivsnytt <noreply@test.local>");
+  ({ inbox, mailer, close: closeServer } = await startSmtpServer());
 });
 
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => closeServer());
 
 const PASSWORD = "ett-nytt-langt-losenord";
 

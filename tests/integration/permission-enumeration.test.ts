@@ -12,6 +12,7 @@ import { seriesCommands } from "@/lib/db/entities/series";
 import { settingsCommands } from "@/lib/db/entities/settings";
 import { topicCommands } from "@/lib/db/entities/topics";
 import { mediaLibraryCommands } from "@/lib/db/media-library";
+import { reviewCommands } from "@/lib/db/review-dates";
 import { userCommands } from "@/lib/db/users";
 import { wordpressCommands } from "@/lib/db/wordpress-import";
 import { createActor, createOrganisation, createPerson, createTopic, paragraphDoc, storyFieldsInput } from "../factories";
@@ -67,6 +68,9 @@ const CASES: Record<string, Case> = {
   "series.createSeries": { run: (a) => seriesCommands.createSeries(c(), a, { name: `Serie ${a.id}`, slug: "" }), writer: "forbidden", otherEditor: "allowed" },
   "series.updateSeries": { run: (a, f) => seriesCommands.updateSeries(c(), a, { id: f.series, name: "Ändrad serie", slug: "" }), writer: "forbidden", otherEditor: "allowed" },
   "series.deleteSeries": { run: (a, f) => seriesCommands.deleteSeries(c(), a, { id: f.series, confirm: "ja" }), writer: "forbidden", otherEditor: "allowed" },
+  // Review dates: the story's or network's own permission decides.
+  "review.setReviewDate": { run: (a, f) => reviewCommands.setReviewDate(c(), a, { kind: "network", id: f.network, reviewBy: "2030-01-01" }), writer: "forbidden", otherEditor: "forbidden" },
+  "review.markReviewed": { run: (a, f) => reviewCommands.markReviewed(c(), a, { kind: "story", id: f.published }), writer: "forbidden", otherEditor: "forbidden" },
   // Administrators only.
   "organisation.createOrganisation": { run: (a) => organisationCommands.createOrganisation(c(), a, { name: "Ny kommun", kind: "MUNICIPALITY", slug: "" }), writer: "forbidden", otherEditor: "forbidden" },
   "organisation.updateOrganisation": { run: (a, f) => organisationCommands.updateOrganisation(c(), a, { id: f.stenungsund, name: "Stenungsunds kommun", kind: "MUNICIPALITY", slug: "stenungsund" }), writer: "forbidden", otherEditor: "forbidden" },
@@ -91,6 +95,7 @@ const REGISTRIES: Record<string, Record<string, unknown>> = {
   settings: settingsCommands,
   account: accountCommands,
   user: userCommands,
+  review: reviewCommands,
   wordpress: wordpressCommands,
 };
 

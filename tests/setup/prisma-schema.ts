@@ -54,7 +54,7 @@ export function readPrismaColumns(file = "prisma/schema.prisma"): { columns: Col
 export function expectedPgType(c: Column): string {
   if (c.enumName) return "USER-DEFINED";
   if (c.prismaType === "Unsupported") return c.nativeType!;
-  const native: Record<string, string> = { Uuid: "uuid", Timestamptz: "timestamp with time zone", JsonB: "jsonb", Text: "text", VarChar: "character varying" };
+  const native: Record<string, string> = { Uuid: "uuid", Date: "date", Timestamptz: "timestamp with time zone", JsonB: "jsonb", Text: "text", VarChar: "character varying" };
   if (c.nativeType) return native[c.nativeType] ?? c.nativeType.toLowerCase();
   const defaults: Record<string, string> = {
     String: "text",

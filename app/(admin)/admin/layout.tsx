@@ -27,6 +27,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
     ...(can(user, "organisation.manage") ? [{ href: "/admin/organisationer", label: "Organisationer" }] : []),
     ...(can(user, "user.manage") ? [{ href: "/admin/anvandare", label: "Användare" }] : []),
     ...(can(user, "settings.manage") ? [{ href: "/admin/installningar", label: "Inställningar" }] : []),
+    ...(can(user, "alerts.manage") ? [{ href: "/admin/bevakningar", label: "Bevakningar" }] : []),
     ...(can(user, "audit.view") ? [{ href: "/admin/logg", label: "Logg" }] : []),
     { href: "/admin/papperskorg", label: "Papperskorg" },
     { href: "/admin/konto", label: "Mitt konto" },

@@ -1,6 +1,8 @@
 import { after } from "next/server";
 import { db } from "@/lib/db/client";
 import { runLinkCheck } from "@/lib/db/link-check";
+import { sendReviewReminders } from "@/lib/db/review-dates";
+import { configuredMailer } from "@/lib/mail/mailer";
 import { env } from "@/lib/env";
 import { runScheduledWork } from "@/lib/db/editorial";
 import { invalidate } from "@/lib/newsroom/run";
@@ -15,5 +17,7 @@ export async function POST(request: Request) {
   if (work.published.length || work.purged) console.info(`[scheduler] published ${work.published.length}, emptied ${work.purged} from the trash`);
   // The link check makes requests to other sites: after the answer, so publishing never waits on it.
   after(() => runLinkCheck(db(), env().LINK_CHECK_INTERVAL_MINUTES));
+  // Overdue review dates: one reminder per date, also after the answer.
+  after(() => sendReviewReminders(db(), configuredMailer(), { siteUrl: env().SITE_URL }));
   return Response.json({ published: work.published.length, purged: work.purged });
 }

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import { StoryEditor, type EditorRestore } from "@/components/admin/editor/story-editor";
+import { ReviewDateForm } from "@/components/admin/review-date-form";
 import type { Actor } from "@/lib/auth/permissions";
 import { getRevisionPair, getStoryForEdit, storyOptions } from "@/lib/db/admin-stories";
 import { db } from "@/lib/db/client";
 import { storyTitle } from "@/lib/newsroom/labels";
+import { calendarDateOf } from "@/lib/review-dates";
 import { storyEditorActions } from "../editor-actions";
 import { loadStoryPage } from "../story-guard";
 
@@ -30,7 +32,11 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ version?
 
 export default async function EditStoryPage({ params, searchParams }: Props) {
   const { actor, id, data: story } = await loadStoryPage(params, (a, storyId) => getStoryForEdit(db(), a, storyId));
-  const [options, restore] = await Promise.all([storyOptions(db()), versionToRestore(actor, id, (await searchParams).version)]);
+  const [options, restore, review] = await Promise.all([
+    storyOptions(db()),
+    versionToRestore(actor, id, (await searchParams).version),
+    db().story.findUnique({ where: { id }, select: { reviewBy: true } }),
+  ]);
   return (
     <>
       <h1 className="mb-2 text-3xl font-bold">{storyTitle(story.fields.title)}</h1>
@@ -50,6 +56,7 @@ export default async function EditStoryPage({ params, searchParams }: Props) {
           </ul>
         </details>
       ) : null}
+      {story.can.edit && !story.deletedAt ? <ReviewDateForm kind="story" id={id} reviewBy={review?.reviewBy ? calendarDateOf(review.reviewBy) : null} optional /> : null}
       <StoryEditor actions={storyEditorActions} userId={actor.id} options={options} restore={restore} story={{ ...story, can: story.deletedAt ? { edit: false, submit: false, publish: false, delete: false } : story.can }} />
     </>
   );

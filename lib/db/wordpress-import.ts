@@ -7,12 +7,14 @@ import { tags } from "@/lib/cache";
 import { audit } from "./audit";
 import { parseOrInvalid, type CommandContext } from "./entities/shared";
 import { failure, success, type CommandResult } from "@/lib/newsroom/result";
+import { idKey, oldAddressKeyOfUrl } from "@/lib/old-address.mjs";
 import { decodeEntities } from "@/lib/rich-text/html-parse";
 import { pasteMessage, type PasteReport } from "@/lib/rich-text/paste";
 import type { RichTextDoc } from "@/lib/rich-text/schema";
 import { SLUG_MAX_LENGTH, slugify } from "@/lib/slug";
 import { emptyStoryFields, type StoryFields } from "@/lib/validation/story";
 import { wordpressContentToDoc } from "@/lib/wordpress/content";
+import { emptyMediaReport, featuredImage, importAttachments, libraryResolver, type AttachmentIndex, type MediaImport, type MediaReport } from "./wordpress-media";
 import { readWxr, WxrError, type WxrComment, type WxrExport, type WxrItem } from "@/lib/wordpress/wxr";
 
 // A WordPress export into one organisation: posts → stories (dates and statuses kept), pages →
@@ -24,7 +26,15 @@ import { readWxr, WxrError, type WxrComment, type WxrExport, type WxrItem } from
 type Tx = Prisma.TransactionClient;
 type AuditActor = { id: string; email: string } | null;
 
-export type ImportOptions = { organisationId: string; dryRun: boolean; now?: Date; ip?: string | null; onProgress?: (done: number, total: number) => void };
+export type ImportOptions = {
+  organisationId: string;
+  dryRun: boolean;
+  /** Where the uploads are; without it attachments are counted and reported, not imported. */
+  media?: MediaImport;
+  now?: Date;
+  ip?: string | null;
+  onProgress?: (done: number, total: number) => void;
+};
 
 export type FoundComments = { sourceKey: string; storyId: string; comments: WxrComment[] };
 
@@ -42,6 +52,7 @@ export type ImportReport = {
   dropped: PasteReport;
   droppedIn: { title: string; message: string }[];
   attachments: number;
+  media: MediaReport;
   /** Kept structured for the comments feature to insert later. */
   comments: { found: number; posts: FoundComments[] };
   /** The report as Swedish lines, for the CLI and the newsroom. */
@@ -49,6 +60,7 @@ export type ImportReport = {
 };
 
 const STATUS: Record<string, StoryStatus> = { publish: "PUBLISHED", future: "SCHEDULED", draft: "DRAFT", pending: "IN_REVIEW", private: "DRAFT" };
+const OUR_STATUSES = new Set<string>(["DRAFT", "IN_REVIEW", "SCHEDULED", "PUBLISHED", "ARCHIVED"]);
 const TITLE_MAX = 200;
 const LEAD_MAX = 600;
 
@@ -77,17 +89,6 @@ function leadOf(item: WxrItem, doc: RichTextDoc): string {
   if (excerpt) return cut(excerpt, LEAD_MAX);
   const first = (doc.content ?? []).find((b) => (b as { type: string }).type === "paragraph");
   return cut(first ? docText(first).replace(/\s+/g, " ").trim() : "", LEAD_MAX);
-}
-
-/** The old address as a path with its query ("/2021/05/ny-saluhall/", "/?p=10"), or null. */
-export function oldPath(link: string): string | null {
-  try {
-    const url = new URL(link);
-    const path = `${url.pathname}${url.search}`;
-    return path.startsWith("/") && path !== "/" ? path : null;
-  } catch {
-    return null;
-  }
 }
 
 async function freeSlug(tx: Tx, table: "story" | "page", wanted: string): Promise<string> {
@@ -123,12 +124,13 @@ function emptyReport(dryRun: boolean, wxr: WxrExport): ImportReport {
     dropped: { images: 0, embeds: 0, unsafeLinks: 0, comments: 0, tableRows: 0, tableColumns: 0 },
     droppedIn: [],
     attachments: 0,
+    media: emptyMediaReport(),
     comments: { found: 0, posts: [] },
     lines: [],
   };
 }
 
-type Run = { tx: Tx; organisationId: string; report: ImportReport; tagList: Set<string>; now: Date };
+type Run = { tx: Tx; organisationId: string; report: ImportReport; tagList: Set<string>; now: Date; images: AttachmentIndex };
 
 /** Categories and tags → topics: our own earlier import, else a topic with the same address, else a new one. */
 async function importTerms(run: Run, wxr: WxrExport): Promise<Map<string, string>> {
@@ -164,7 +166,7 @@ async function importTerms(run: Run, wxr: WxrExport): Promise<Map<string, string
 
 async function redirect(run: Run, paths: (string | null)[], target: { storyId: string } | { pageId: string }, newPath: string): Promise<void> {
   for (const path of new Set(paths)) {
-    if (!path || path === newPath || path === `${newPath}/`) continue;
+    if (!path || path === newPath) continue;
     const data = "storyId" in target ? { storyId: target.storyId, pageId: null } : { pageId: target.pageId, storyId: null };
     await run.tx.pathRedirect.upsert({ where: { path }, create: { path, ...data }, update: data });
     run.report.redirects++;
@@ -180,15 +182,20 @@ function noteDropped(run: Run, title: string, dropped: PasteReport): void {
 async function importPost(run: Run, item: WxrItem, authors: Map<string, string>, topicIds: Map<string, string>): Promise<void> {
   const { tx, organisationId, report } = run;
   const title = cut(item.title || "(Utan rubrik)", TITLE_MAX);
-  let status = STATUS[item.status];
+  // Our own export says exactly what WordPress has no status for (lib/export/wxr-writer.ts).
+  const ours = item.meta._naringslivsnytt_status as StoryStatus | undefined;
+  let status = ours && OUR_STATUSES.has(ours) ? ours : STATUS[item.status];
   if (!status) {
     report.skipped.push({ title, reason: item.status === "trash" ? "ligger i papperskorgen i WordPress" : `har statusen ”${item.status || "okänd"}”` });
     return;
   }
   const date = item.date ?? run.now;
   if (status === "SCHEDULED" && date <= run.now) status = "PUBLISHED";
-  const { doc, report: dropped } = wordpressContentToDoc(item.content);
+  const { doc, report: dropped, images } = wordpressContentToDoc(item.content, libraryResolver(run.images));
   noteDropped(run, title, dropped);
+  const heroImageId = featuredImage(run.images, item);
+  report.media.inBodies += images;
+  if (heroImageId) report.media.featured++;
   const byline = authors.get(item.creator) ?? (item.creator || null);
   const topics = [...new Set(item.terms.map((t) => topicIds.get(`${t.kind}:${t.slug}`)).filter((id): id is string => !!id))];
   const published = status === "PUBLISHED" || status === "SCHEDULED";
@@ -197,9 +204,10 @@ async function importPost(run: Run, item: WxrItem, authors: Map<string, string>,
     lead: leadOf(item, doc),
     body: doc as unknown as Prisma.InputJsonValue,
     status,
-    publishedAt: published ? date : null,
+    publishedAt: published || status === "ARCHIVED" ? date : null,
     contentUpdatedAt: published && item.modified && item.modified > date ? item.modified : null,
     byline,
+    heroImageId,
   };
 
   const existingId = await importedTarget(tx, organisationId, "story", item.guid);
@@ -211,18 +219,19 @@ async function importPost(run: Run, item: WxrItem, authors: Map<string, string>,
     report.stories.updated++;
   } else {
     const slug = await freeSlug(tx, "story", slugify(item.slug) || slugify(title));
-    story = await tx.story.create({ data: { ...scalars, kind: "NEWS", slug, createdAt: date }, select: { id: true, slug: true, version: true, kind: true } });
+    const kind = item.meta._naringslivsnytt_kind === "INTERVIEW" ? "INTERVIEW" : "NEWS";
+    story = await tx.story.create({ data: { ...scalars, kind, slug, createdAt: date }, select: { id: true, slug: true, version: true, kind: true } });
     await remember(tx, organisationId, "story", item.guid, story.id);
     report.stories.created++;
   }
   await tx.storyOrganisation.createMany({ data: [{ storyId: story.id, organisationId }], skipDuplicates: true });
   await tx.storyTopic.createMany({ data: topics.map((topicId) => ({ storyId: story.id, topicId })) });
   const organisationIds = (await tx.storyOrganisation.findMany({ where: { storyId: story.id }, select: { organisationId: true } })).map((o) => o.organisationId);
-  const snapshot: StoryFields = { ...emptyStoryFields(organisationIds), kind: story.kind as StoryFields["kind"], title, slug: story.slug, lead: scalars.lead, body: doc, topicIds: topics, byline };
+  const snapshot: StoryFields = { ...emptyStoryFields(organisationIds), kind: story.kind as StoryFields["kind"], title, slug: story.slug, lead: scalars.lead, body: doc, topicIds: topics, byline, heroImageId };
 
   await tx.storyRevision.create({ data: { storyId: story.id, version: story.version, snapshot: snapshot as unknown as Prisma.InputJsonValue, reason: "import" } });
   const newPath = `${story.kind === "INTERVIEW" ? "/intervjuer" : "/nyheter"}/${story.slug}`;
-  await redirect(run, [oldPath(item.link), item.id ? `/?p=${item.id}` : null], { storyId: story.id }, newPath);
+  await redirect(run, [oldAddressKeyOfUrl(item.link), item.id ? idKey("p", item.id) : null], { storyId: story.id }, newPath);
   if (published) run.tagList.add(tags.story(story.slug));
   if (item.comments.length) {
     report.comments.found += item.comments.length;
@@ -250,8 +259,9 @@ async function importPage(run: Run, item: WxrItem): Promise<void> {
     report.skipped.push({ title, reason: "är en sida som inte är publicerad" });
     return;
   }
-  const { doc, report: dropped } = wordpressContentToDoc(item.content);
+  const { doc, report: dropped, images } = wordpressContentToDoc(item.content, libraryResolver(run.images));
   noteDropped(run, title, dropped);
+  run.report.media.inBodies += images;
   const lead = plainText(item.excerpt) || null;
   const existingId = await importedTarget(tx, organisationId, "page", item.guid);
   const existing = existingId ? await tx.page.findUnique({ where: { id: existingId }, select: { id: true } }) : null;
@@ -274,7 +284,7 @@ async function importPage(run: Run, item: WxrItem): Promise<void> {
     await remember(tx, organisationId, "page", item.guid, page.id);
     report.pages.created++;
   }
-  await redirect(run, [oldPath(item.link), item.id ? `/?page_id=${item.id}` : null], { pageId: page.id }, `/${page.slug}`);
+  await redirect(run, [oldAddressKeyOfUrl(item.link), item.id ? idKey("page_id", item.id) : null], { pageId: page.id }, `/${page.slug}`);
   run.tagList.add(tags.page(page.slug));
 }
 
@@ -294,7 +304,12 @@ function reportLines(r: ImportReport): string[] {
     for (const d of r.droppedIn) lines.push(`  – ${d.title}: ${d.message}`);
   }
   for (const s of r.skipped) lines.push(`Hoppade över ”${s.title}”: ${s.reason}.`);
-  if (r.attachments) lines.push(`${n(r.attachments, "bilaga", "bilagor")} hittades; bilder och filer importeras i ett senare steg.`);
+  const m = r.media;
+  if (m.created || m.reused) lines.push(`Bilder: ${m.created} nya i mediebiblioteket, ${m.reused} fanns redan; ${m.featured} som huvudbild, ${m.inBodies} i texterna.`);
+  if (m.missing.length) lines.push(`${n(m.missing.length, "fil saknades", "filer saknades")} bland bilderna: ${m.missing.slice(0, 10).join(", ")}${m.missing.length > 10 ? " …" : ""}.`);
+  for (const x of m.rejected) lines.push(`Bilden ${x.name} togs inte med: ${x.reason}`);
+  if (r.attachments && !m.created && !m.reused && !m.missing.length && !m.rejected.length)
+    lines.push(`${n(r.attachments, "bilaga", "bilagor")} hittades; ange mappen eller zip-filen med bilderna för att importera dem.`);
   if (r.comments.found) lines.push(`${n(r.comments.found, "kommentar", "kommentarer")} hittades; importeras när kommentarsfunktionen finns.`);
   return lines;
 }
@@ -307,14 +322,16 @@ export async function runWordpressImport(client: PrismaClient, actor: AuditActor
   const wxr = await readWxr(source);
   const organisation = await client.organisation.findUniqueOrThrow({ where: { id: opts.organisationId }, select: { id: true, slug: true, name: true } });
   const report = emptyReport(opts.dryRun, wxr);
-  const tagList = new Set<string>([tags.stories, tags.topics, tags.organisation(organisation.slug)]);
+  const tagList = new Set<string>([tags.stories, tags.topics, tags.oldAddresses, tags.organisation(organisation.slug)]);
   const authors = new Map(wxr.authors.map((a) => [a.login, a.displayName || a.login]));
   const contentItems = wxr.items.filter((i) => i.type !== "attachment");
   report.attachments = wxr.items.length - contentItems.length;
   try {
     await client.$transaction(
       async (tx) => {
-        const run: Run = { tx, organisationId: organisation.id, report, tagList, now: opts.now ?? new Date() };
+        const attachments = wxr.items.filter((i) => i.type === "attachment");
+        const images = opts.media ? await importAttachments(tx, organisation.id, opts.media, opts.dryRun, attachments, report.media) : { byId: new Map(), byPath: new Map() };
+        const run: Run = { tx, organisationId: organisation.id, report, tagList, now: opts.now ?? new Date(), images };
         const topicIds = await importTerms(run, wxr);
         let done = 0;
         for (const item of contentItems) {

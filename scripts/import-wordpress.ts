@@ -6,7 +6,6 @@
 // else from a zip with the export's name beside it (export.xml → export.zip), if there is one.
 import { createReadStream, existsSync } from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { z } from "zod";
 import { createDb } from "@/lib/db/client";
 import { runWordpressImport } from "@/lib/db/wordpress-import";
@@ -16,6 +15,7 @@ import { megabytes } from "@/lib/media/limit";
 import { migrate } from "@/lib/migrations";
 import { MediaSourceError, openMediaSource, type MediaSource } from "@/lib/wordpress/media-source";
 import { WxrError } from "@/lib/wordpress/wxr";
+import { cliArgs } from "./lib/cli-args";
 import { cliDatabaseUrl } from "./lib/database";
 
 const argsSchema = z.object({
@@ -25,13 +25,7 @@ const argsSchema = z.object({
   "dry-run": z.boolean().default(false),
 });
 
-const { values } = parseArgs({ options: { file: { type: "string" }, organisation: { type: "string" }, media: { type: "string" }, "dry-run": { type: "boolean" } } });
-const parsed = argsSchema.safeParse(values);
-if (!parsed.success) {
-  console.error(parsed.error.issues[0]!.message);
-  process.exit(1);
-}
-const args = parsed.data;
+const args = cliArgs({ file: { type: "string" }, organisation: { type: "string" }, media: { type: "string" }, "dry-run": { type: "boolean" } }, argsSchema);
 const env = parseEnv();
 
 function progress(done: number, total: number): void {

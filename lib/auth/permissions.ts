@@ -26,7 +26,8 @@ export type Permission =
   | "settings.manage"
   | "audit.view"
   | "alerts.manage" // see the e-mail alert lists and their subscribers' addresses
-  | "wordpress.import"; // import a WordPress export into an organisation
+  | "wordpress.import" // import a WordPress export into an organisation
+  | "site.export"; // take the site's or an organisation's content away (JSON or WXR)
 
 /** The record a permission is checked against, where one is involved. */
 export type Subject =
@@ -43,6 +44,7 @@ const ADMIN_ONLY: ReadonlySet<Permission> = new Set([
   "audit.view",
   "alerts.manage",
   "wordpress.import",
+  "site.export",
 ]);
 
 export function sharesOrganisation(actor: Actor, organisationIds: readonly string[]): boolean {

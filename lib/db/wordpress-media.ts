@@ -83,7 +83,7 @@ async function takeIn(tx: Tx, media: MediaImport, dryRun: boolean, item: WxrItem
       alt: (item.meta._wp_attachment_image_alt ?? "").trim().slice(0, 300),
       caption: plain(item.excerpt).slice(0, 500) || null,
       credit: item.meta._naringslivsnytt_credit?.trim().slice(0, 200) || null,
-      originalName: path.posix.basename(file).slice(0, 255),
+      originalName: (item.meta._naringslivsnytt_original_name?.trim() || path.posix.basename(file)).slice(0, 255),
       variants: prepared.variants.map((v) => ({ width: v.width, storageKey: v.storageKey })),
     },
   });

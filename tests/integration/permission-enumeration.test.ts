@@ -14,6 +14,7 @@ import { topicCommands } from "@/lib/db/entities/topics";
 import { mediaLibraryCommands } from "@/lib/db/media-library";
 import { reviewCommands } from "@/lib/db/review-dates";
 import { userCommands } from "@/lib/db/users";
+import { siteExportCommands } from "@/lib/db/site-export";
 import { wordpressCommands } from "@/lib/db/wordpress-import";
 import { createActor, createOrganisation, createPerson, createTopic, paragraphDoc, storyFieldsInput } from "../factories";
 
@@ -82,6 +83,7 @@ const CASES: Record<string, Case> = {
   "user.updateUserAccess": { run: (a, f) => userCommands.updateUserAccess(c(), a, { userId: f.user, role: "ADMIN", organisationIds: [] }), writer: "forbidden", otherEditor: "forbidden" },
   "user.deleteUser": { run: (a, f) => userCommands.deleteUser(c(), a, { userId: f.user }), writer: "forbidden", otherEditor: "forbidden" },
   "wordpress.importWordpress": { run: (a, f) => wordpressCommands.importWordpress(c(), a, { organisationId: f.lerum, dryRun: false }, createReadStream("tests/fixtures/wordpress/lerum.xml")), writer: "forbidden", otherEditor: "forbidden" },
+  "siteExport.exportSite": { run: (a, f) => siteExportCommands.exportSite(c(), a, { organisationId: f.lerum, format: "json" }, { siteUrl: "https://naringslivsnytt.test" }), writer: "forbidden", otherEditor: "forbidden" },
 };
 
 const REGISTRIES: Record<string, Record<string, unknown>> = {
@@ -97,6 +99,7 @@ const REGISTRIES: Record<string, Record<string, unknown>> = {
   user: userCommands,
   review: reviewCommands,
   wordpress: wordpressCommands,
+  siteExport: siteExportCommands,
 };
 
 let writer: Actor;

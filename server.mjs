@@ -61,7 +61,7 @@ const server = http.createServer((req, res) => {
     return;
   } else {
     // A slashed path or `/?p=ID` may be an imported site's old address (lib/old-address.mjs):
-    // the catch-all route answers it in one 308, or with Next's usual one to the bare path.
+    // the old-address route answers it in one 308, or as Next would have (decision 023).
     req.url = oldAddressRewrite(req.method, String(req.url)) ?? req.url;
   }
   const action = req.headers["next-action"];

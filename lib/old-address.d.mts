@@ -6,4 +6,4 @@ export function oldAddressKey(segments: string[]): string | null;
 export function oldAddressKeyOfUrl(link: string): string | null;
 export function idKey(name: string, id: string): string;
 export function oldAddressRewrite(method: string | undefined, url: string): string | null;
-export function oldAddressRequest(segments: string[]): { key: string | null; otherwise: string | null };
+export function oldAddressRequest(segments: string[]): { key: string; otherwise: string } | null;

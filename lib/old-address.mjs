@@ -1,11 +1,13 @@
 // Old addresses of an imported site (WordPress permalinks such as /2021/05/ny-saluhall/ and
 // /?p=123, stored in path_redirect) answer 308 to where the content is now (decision 023).
-// They are looked up only on the not-found path, by the catch-all route app/(site)/[...adress]:
-// a stored page is answered before any of this runs. Plain JavaScript: server.mjs imports it.
+// They are looked up only for requests no page answers itself (a path with a trailing slash,
+// which Next would redirect to the bare path, and the home page with `?p=ID`): server.mjs hands
+// those to the route app/(site)/gammal-adress/[...adress]; every other request, a stored page
+// above all, never gets here. Plain JavaScript: server.mjs imports it.
 import { NOT_A_STORED_PAGE } from "./private-paths.mjs";
 
-/** The first segment server.mjs puts before an address it hands to the catch-all route. */
-export const OLD_ADDRESS_SEGMENT = "_gammal-adress";
+/** The route server.mjs hands such a request to. */
+export const OLD_ADDRESS_SEGMENT = "gammal-adress";
 /** …followed by this segment: the address ended with a slash (WordPress's permalinks do). */
 export const SLASHED = "snedstreck";
 /** …or by one of these: the address was the site root with `?p=ID` or `?page_id=ID`. */
@@ -77,14 +79,14 @@ export function oldAddressRewrite(method, url) {
 }
 
 /**
- * What the catch-all route's segments ask for: the key to look up, and where to send the reader
- * when there is none (the path without its slash, as Next would have), or null for a 404.
+ * What the route's segments (after /gammal-adress) ask for: the key to look up, and where to
+ * send the reader when there is none: the path without its slash, as Next would have, or the
+ * home page that `/?p=ID` always showed. Null for segments server.mjs never makes (a 404).
  */
 export function oldAddressRequest(segments) {
-  if (segments[0] !== OLD_ADDRESS_SEGMENT) return { key: oldAddressKey(segments), otherwise: null };
-  const [, how, ...rest] = segments;
-  if (ID_QUERIES.includes(how) && rest.length === 1 && /^\d{1,18}$/.test(rest[0])) return { key: idKey(how, rest[0]), otherwise: null };
-  if (how !== SLASHED) return { key: null, otherwise: null };
+  const [how, ...rest] = segments;
+  if (ID_QUERIES.includes(how) && rest.length === 1 && /^\d{1,18}$/.test(rest[0])) return { key: idKey(how, rest[0]), otherwise: "/" };
+  if (how !== SLASHED) return null;
   const key = oldAddressKey(rest);
-  return { key, otherwise: key };
+  return key ? { key, otherwise: key } : null;
 }

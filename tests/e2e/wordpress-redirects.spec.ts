@@ -27,8 +27,8 @@ const get = (request: import("@playwright/test").APIRequestContext, path: string
 // it, as they do for a changed story slug); every value must be the new address.
 const locations = (res: import("@playwright/test").APIResponse) => (res.headers()["location"] ?? "").split(", ");
 
-test("a WordPress permalink, slashed or not, answers one 308 to the story", async ({ request }) => {
-  for (const path of ["/2021/05/ny-saluhall-e2e/", "/2021/05/ny-saluhall-e2e", "/2019/köp-lokalt/", "/2019/k%c3%b6p-lokalt"]) {
+test("a WordPress permalink answers one 308 to the story", async ({ request }) => {
+  for (const path of ["/2021/05/ny-saluhall-e2e/", "/2019/köp-lokalt/", "/2019/k%c3%b6p-lokalt/", "/2019/k%C3%B6p-lokalt/"]) {
     const res = await get(request, path);
     expect(res.status(), path).toBe(308);
     for (const location of locations(res)) expect(location, path).toBe(STORIES.news);
@@ -53,11 +53,16 @@ test("other addresses keep their answers: the slash redirect, the home page, 404
   const unknown = await get(request, "/2021/05/aldrig-importerad/");
   expect(unknown.status()).toBe(308);
   for (const location of locations(unknown)) expect(location).toBe("/2021/05/aldrig-importerad");
-  const missing = await get(request, "/2021/05/aldrig-importerad");
-  expect(missing.status()).toBe(404);
-  expect(await missing.text()).toContain("Sidan finns inte");
-  // A post id the import did not bring is a dead link, as it would be on WordPress.
-  expect((await get(request, "/?p=4712")).status()).toBe(404);
+  // Without the slash an address is not looked up: Next's own 404, as before (decision 023).
+  for (const path of ["/2021/05/aldrig-importerad", "/2021/05/ny-saluhall-e2e"]) {
+    const missing = await get(request, path);
+    expect(missing.status(), path).toBe(404);
+    expect(await missing.text()).toContain("Sidan finns inte");
+  }
+  // A post id no import brought: the home page it always was, by a temporary redirect.
+  const unknownPost = await get(request, "/?p=4712");
+  expect(unknownPost.status()).toBe(307);
+  for (const location of locations(unknownPost)) expect(location).toBe("/");
   expect((await get(request, "/?p=abc")).status()).toBe(200); // no post id: the home page, as before
-  for (const path of ["/2021/%zz/", "/2021/%E2%82/x", "/%C0%AF/", "/_gammal-adress/p/x", "/_gammal-adress/snedstreck"]) expect((await get(request, path)).status(), path).toBe(404);
+  for (const path of ["/2021/%zz/", "/2021/%E2%82/x", "/%C0%AF/", "/gammal-adress/p/x", "/gammal-adress/snedstreck", "/gammal-adress/annat/x"]) expect((await get(request, path)).status(), path).toBe(404);
 });

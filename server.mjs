@@ -8,6 +8,7 @@ import { parseArgs } from "node:util";
 import next from "next";
 import { FastPath } from "./lib/cache-handler/fast-path.mjs";
 import { CLIENT_ADDRESS_HEADER, clientAddress, parseTrustedProxies } from "./lib/client-address.mjs";
+import { oldAddressRewrite } from "./lib/old-address.mjs";
 import { databaseRecentlyDown, OUTAGE_PAGE, RETRY_AFTER_SECONDS } from "./lib/outage.mjs";
 import { isServerActionPost, multipartBoundary, multipartFramed, REFUSAL_TEXT, refusal } from "./lib/request-guard.mjs";
 
@@ -58,6 +59,10 @@ const server = http.createServer((req, res) => {
   } else if (refused) {
     refuse(req, res, refused.status, refused.headers);
     return;
+  } else {
+    // A slashed path or `/?p=ID` may be an imported site's old address (lib/old-address.mjs):
+    // the old-address route answers it in one 308, or as Next would have (decision 023).
+    req.url = oldAddressRewrite(req.method, String(req.url)) ?? req.url;
   }
   const action = req.headers["next-action"];
   if (req.method === "POST" && action !== undefined && actions && !actions.has(String(action))) {

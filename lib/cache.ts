@@ -9,6 +9,7 @@ import { unstable_cache } from "next/cache";
 //                     an entity's page, including the stories listed on it
 //   organisations, networks, topics, people, series-index   the index pages of those entities
 //   settings, page:<slug>     site settings (header and footer) and editorial pages
+//   old-addresses     an imported site's old addresses (path_redirect) and their 404s
 // Publishing a story invalidates story:<slug>, stories, and the tags of the entities it
 // concerns, and nothing else.
 export const tags = {
@@ -26,6 +27,7 @@ export const tags = {
   seriesIndex: "series-index",
   settings: "settings",
   page: (slug: string) => `page:${slug}`,
+  oldAddresses: "old-addresses",
 } as const;
 
 /**

@@ -7,6 +7,7 @@ import type { Period } from "@/lib/period";
 import { getNetwork, listNetworks } from "@/lib/db/networks";
 import { getOrganisation, listOrganisations } from "@/lib/db/organisations";
 import { getPerson, listPeople } from "@/lib/db/people";
+import { findOldAddress } from "@/lib/db/old-addresses";
 import { getPage, getSiteSettings } from "@/lib/db/site";
 import {
   getPublishedStory,
@@ -151,3 +152,6 @@ export const getSearch = cache((input: SearchInput) =>
 );
 
 export const getEditorialPage = cache((slug: string) => cachedUnlessNull(["page", slug], [tags.page(slug)], () => getPage(slug)));
+
+/** Where an old address of an imported site leads; publishing (stories) can change the answer. */
+export const getOldAddress = cache((key: string) => cachedUnlessNull(["old-address", key], [tags.oldAddresses, tags.stories], () => findOldAddress(key)));

@@ -2,7 +2,6 @@
 // Creates a newsroom account in the database `npm start` uses: DATABASE_URL, or the embedded
 // one (also while the server runs, by connecting to its port). Without --password it prints
 // a one-time link where the person chooses their own password (valid for 7 days).
-import path from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { ROLE_LABELS } from "@/lib/auth/roles";
@@ -12,8 +11,7 @@ import { createDb } from "@/lib/db/client";
 import { createStaffUser, UserError } from "@/lib/db/users";
 import { parseEnv } from "@/lib/env";
 import { migrate } from "@/lib/migrations";
-import { assertDatabaseReachable } from "./lib/database";
-import { startEmbeddedPostgres, type EmbeddedPg } from "./lib/embedded-pg";
+import { cliDatabaseUrl } from "./lib/database";
 
 const argsSchema = z.object({
   email: z.email({ error: "--email must be an e-mail address" }),
@@ -34,17 +32,8 @@ if (!parsed.success) {
 const args = parsed.data;
 const env = parseEnv();
 
-let embedded: EmbeddedPg | undefined;
-let url = env.DATABASE_URL;
-if (!url) {
-  const running = `postgresql://postgres:postgres@127.0.0.1:${env.EMBEDDED_PG_PORT}/naringslivsnytt`;
-  const reachable = await assertDatabaseReachable(running, 1000).then(() => true, () => false);
-  if (reachable) url = running;
-  else {
-    embedded = await startEmbeddedPostgres({ dataDir: path.join(env.DATA_DIR, "pg"), port: env.EMBEDDED_PG_PORT });
-    url = embedded.url;
-  }
-}
+const database = await cliDatabaseUrl(env);
+const url = database.url;
 try {
   await migrate(url);
   const client = createDb(url);
@@ -63,5 +52,5 @@ try {
   console.error(err instanceof UserError ? err.message : (err as Error).message.split("\n")[0]);
   process.exitCode = 1;
 } finally {
-  await embedded?.stop();
+  await database.stop();
 }

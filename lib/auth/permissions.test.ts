@@ -36,7 +36,7 @@ describe("can", () => {
     expect(can(editor, "person.manage", { organisationId: STENUNGSUND })).toBe(false);
     expect(can(editor, "network.manage", { organisationIds: [STENUNGSUND] })).toBe(false);
     expect(can(editor, "taxonomy.manage")).toBe(true);
-    for (const p of ["user.manage", "organisation.manage", "settings.manage", "audit.view", "personaldata.manage"] as const) {
+    for (const p of ["user.manage", "organisation.manage", "settings.manage", "audit.view", "personaldata.manage", "wordpress.import", "site.export"] as const) {
       expect(can(editor, p)).toBe(false);
       expect(can(actor("ADMIN", []), p)).toBe(true);
     }

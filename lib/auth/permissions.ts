@@ -27,7 +27,9 @@ export type Permission =
   | "audit.view"
   | "comment.moderate" // approve, reject, mark as spam, reply, delete, close commenting on a story
   | "personaldata.manage" // find, export and erase one reader's data on request
-  | "alerts.manage"; // see the e-mail alert lists and their subscribers' addresses
+  | "alerts.manage" // see the e-mail alert lists and their subscribers' addresses
+  | "wordpress.import" // import a WordPress export into an organisation
+  | "site.export"; // take the site's or an organisation's content away (JSON or WXR)
 
 /** The record a permission is checked against, where one is involved. */
 export type Subject =
@@ -37,7 +39,16 @@ export type Subject =
   | { uploadedById: string | null } // a media item
   | undefined;
 
-const ADMIN_ONLY: ReadonlySet<Permission> = new Set(["user.manage", "organisation.manage", "settings.manage", "audit.view", "personaldata.manage", "alerts.manage"]);
+const ADMIN_ONLY: ReadonlySet<Permission> = new Set([
+  "user.manage",
+  "organisation.manage",
+  "settings.manage",
+  "audit.view",
+  "personaldata.manage",
+  "alerts.manage",
+  "wordpress.import",
+  "site.export",
+]);
 
 export function sharesOrganisation(actor: Actor, organisationIds: readonly string[]): boolean {
   return organisationIds.some((id) => actor.organisationIds.includes(id));

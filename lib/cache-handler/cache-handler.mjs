@@ -8,7 +8,7 @@
 //   memory store in front of it, and every tag invalidation is published to every process,
 //   so an edit made through one instance is visible on all of them at the next request.
 //
-// Pages answered 404 (a made-up slug) go to a small store of their own, so a flood of them can
+// Pages answered 404 (a made-up slug) or a redirect go to a small store of their own, so a flood of them can
 // neither push real pages out nor grow memory without bound. Nothing from `next build` is ever
 // served: a page is rendered at its first request, from the database the server is running on.
 //
@@ -177,8 +177,10 @@ export default class CacheHandler {
     };
     const size = entrySize(entry);
     if (DEBUG) console.info(`[cache] set ${key} ${value.kind} ${value.status ?? ""} ${size} B tags=${entryTags(entry).join(",")}`);
-    if (value.status === 404) {
-      // Made-up addresses: kept in this process only, in a store of their own.
+    if (value.status === 404 || (value.status >= 300 && value.status < 400)) {
+      // Made-up addresses, and redirects (an old slug, an imported site's old address, or any
+      // address with a trailing slash, each a whole page shell): kept in this process only, in
+      // a store of their own, so a flood of them cannot push pages out.
       remember(state.notFound, key, entry, size);
       return;
     }

@@ -67,14 +67,16 @@ describe("the page cache handler (one process, no Redis)", () => {
     expect(await handler.get(`${prefix}/race`)).toBeNull();
   });
 
-  it("keeps 404 pages apart, so a flood of made-up slugs cannot push real pages out", async () => {
+  it("keeps 404 pages and redirects apart, so a flood of made-up slugs cannot push real pages out", async () => {
     await handler.set(`${prefix}/real`, page(["story:real"]));
     // 5 000 pages of 20 kB: more than the whole memory budget for pages.
     const body = "x".repeat(20_000);
     for (let i = 0; i < 5000; i++) await handler.set(`${prefix}/nyheter/finns-inte-${i}`, page([`story:finns-inte-${i}`], 404, body));
+    // A trailing slash on made-up addresses answers 308 (an imported site's old address, or not).
+    for (let i = 0; i < 5000; i++) await handler.set(`${prefix}/_gammal-adress/snedstreck/x${i}`, page(["old-addresses"], 308, body));
     expect(await handler.get(`${prefix}/real`)).not.toBeNull();
-    // The newest 404s are kept, the oldest forgotten: the 404 store has a fixed size.
-    expect(await handler.get(`${prefix}/nyheter/finns-inte-4999`)).not.toBeNull();
+    // The newest are kept, the oldest forgotten: the 404 store has a fixed size.
+    expect(await handler.get(`${prefix}/_gammal-adress/snedstreck/x4999`)).not.toBeNull();
     expect(await handler.get(`${prefix}/nyheter/finns-inte-0`)).toBeNull();
   });
 

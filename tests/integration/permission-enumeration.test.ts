@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { createReadStream, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ForbiddenError, type Actor } from "@/lib/auth/permissions";
@@ -19,6 +19,8 @@ import { mediaLibraryCommands } from "@/lib/db/media-library";
 import { personalDataCommands } from "@/lib/db/personal-data/requests";
 import { reviewCommands } from "@/lib/db/review-dates";
 import { userCommands } from "@/lib/db/users";
+import { siteExportCommands } from "@/lib/db/site-export";
+import { wordpressCommands } from "@/lib/db/wordpress-import";
 import { createActor, createOrganisation, createPerson, createTopic, paragraphDoc, storyFieldsInput } from "../factories";
 
 // Every newsroom command, and every server action, refuses the roles that may not use it.
@@ -95,6 +97,8 @@ const CASES: Record<string, Case> = {
   "account.sendPasswordReset": { run: (a, f) => accountCommands.sendPasswordReset(c(), a, { userId: f.user }), writer: "forbidden", otherEditor: "forbidden" },
   "user.updateUserAccess": { run: (a, f) => userCommands.updateUserAccess(c(), a, { userId: f.user, role: "ADMIN", organisationIds: [] }), writer: "forbidden", otherEditor: "forbidden" },
   "user.deleteUser": { run: (a, f) => userCommands.deleteUser(c(), a, { userId: f.user }), writer: "forbidden", otherEditor: "forbidden" },
+  "wordpress.importWordpress": { run: (a, f) => wordpressCommands.importWordpress(c(), a, { organisationId: f.lerum, dryRun: false }, createReadStream("tests/fixtures/wordpress/lerum.xml")), writer: "forbidden", otherEditor: "forbidden" },
+  "siteExport.exportSite": { run: (a, f) => siteExportCommands.exportSite(c(), a, { organisationId: f.lerum, format: "json" }, { siteUrl: "https://naringslivsnytt.test" }), writer: "forbidden", otherEditor: "forbidden" },
 };
 
 const REGISTRIES: Record<string, Record<string, unknown>> = {
@@ -111,6 +115,8 @@ const REGISTRIES: Record<string, Record<string, unknown>> = {
   review: reviewCommands,
   comment: commentCommands,
   personaldata: personalDataCommands,
+  wordpress: wordpressCommands,
+  siteExport: siteExportCommands,
 };
 
 let writer: Actor;

@@ -9,7 +9,7 @@ import type { ImageAttrs, RichTextDoc } from "@/lib/rich-text/schema";
 import { editorExtensions } from "./extensions";
 import { useImageTextDialog, type ImageTexts } from "./image-text-dialog";
 import { useLinkDialog, type LinkChoice } from "./link-dialog";
-import { cleanPastedHtml, htmlHasStructure, isEditorHtml, looksLikeMarkdown, markdownForPaste, pasteMessage } from "./paste";
+import { cleanPastedHtml, htmlHasStructure, isEditorHtml, looksLikeMarkdown, markdownForPaste, pasteMessage } from "@/lib/rich-text/paste";
 import { insertTable } from "./table-extensions";
 import { TableTools } from "./table-tools";
 import { Tool } from "./tool-button";

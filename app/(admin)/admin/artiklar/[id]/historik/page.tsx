@@ -22,6 +22,7 @@ const REASONS: Record<string, string> = {
   "scheduled-publish": "Publicerad enligt schema",
   trash: "Flyttad till papperskorgen",
   untrash: "Återställd från papperskorgen",
+  import: "Importerad från WordPress",
 };
 
 export default async function HistoryPage({ params }: { params: Promise<{ id: string }> }) {

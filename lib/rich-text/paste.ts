@@ -1,7 +1,7 @@
-import { safeHref } from "@/lib/rich-text/links";
-import { markdownToDoc } from "@/lib/rich-text/markdown";
-import { TABLE_LIMITS, type BlockNode, type InlineNode, type RichTextDoc } from "@/lib/rich-text/schema";
-import { CONDITIONAL, decodeEntities, escapeAttr, escapeText, parseHtml, type HtmlElement, type HtmlNode } from "./paste-parse";
+import { safeHref } from "./links";
+import { markdownToDoc } from "./markdown";
+import { TABLE_LIMITS, type BlockNode, type InlineNode, type RichTextDoc } from "./schema";
+import { CONDITIONAL, decodeEntities, escapeAttr, escapeText, parseHtml, type HtmlElement, type HtmlNode } from "./html-parse";
 
 // What pasting from Word, Google Docs and web pages keeps: headings (h1 becomes h2, since the
 // page's title is its h1; h5 and h6 become h4), paragraphs, lists, quotes, links the site may

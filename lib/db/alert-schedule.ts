@@ -2,7 +2,7 @@ import "server-only";
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { Mailer } from "@/lib/mail/mailer";
 import { deliverOutbox, pruneOutbox } from "./alert-outbox";
-import { enqueueDigests, enqueueStoryAlerts, type AlertContext } from "./alerts";
+import { enqueueDigests, enqueueStoryAlerts, pruneUnconfirmed, type AlertContext } from "./alerts";
 import { publishedStoryWhere } from "./published";
 
 // The alerts' part of every scheduler tick (decision 020), run after the scheduler's answer:
@@ -40,7 +40,7 @@ export async function runAlertWork(client: PrismaClient, mailer: Mailer, opts: {
   let pruned = 0;
   if (!g.alertsPrunedAt || now.getTime() - g.alertsPrunedAt >= PRUNE_EVERY_MS) {
     g.alertsPrunedAt = now.getTime();
-    pruned = await pruneOutbox(client, undefined, now);
+    pruned = (await pruneOutbox(client, undefined, now)) + (await pruneUnconfirmed(client, now));
   }
   return { storyAlerts, digests: daily.mails + weekly.mails, sent, failed, pruned };
 }

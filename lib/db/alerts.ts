@@ -286,3 +286,17 @@ export async function pendingConfirmation(client: Client, token: string, now = n
   if (!row?.confirmExpiresAt || row.confirmExpiresAt <= now) return null;
   return (await listName(client, row.scope, row.targetId)) ?? null;
 }
+
+/**
+ * Unconfirmed subscriptions are kept only while their confirm link is valid (48 hours, as
+ * /integritet says): after that the list is deleted, and an address left with no list at all is
+ * deleted with its queued mails.
+ */
+export async function pruneUnconfirmed(client: Client, now = new Date()): Promise<number> {
+  const cutoff = new Date(now.getTime() - CONFIRM_VALID_MS);
+  return client.$transaction(async (tx) => {
+    const { count } = await tx.alertSubscription.deleteMany({ where: { confirmedAt: null, createdAt: { lt: cutoff } } });
+    await tx.alertSubscriber.deleteMany({ where: { createdAt: { lt: cutoff }, subscriptions: { none: {} } } });
+    return count;
+  });
+}

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { pruneOutbox } from "@/lib/db/alert-outbox";
 import { RATE_LIMITED, readerAlertCommands, SUBSCRIBE_LIMITS } from "@/lib/db/alert-readers";
 import { runAlertWork } from "@/lib/db/alert-schedule";
-import { manageTokenFor, pendingConfirmation, subscriberLists } from "@/lib/db/alerts";
+import { manageTokenFor, pendingConfirmation, pruneUnconfirmed, subscriberLists } from "@/lib/db/alerts";
 import { db } from "@/lib/db/client";
 import { createMailer } from "@/lib/mail/mailer";
 import { createOrganisation, createStory } from "../factories";
@@ -152,5 +152,28 @@ describe("outbox retention", () => {
     await row("ret:old-pending", { status: "PENDING", createdAt: old });
     expect(await pruneOutbox(c(), 30, now)).toBe(1);
     expect((await c().alertOutbox.findMany({ where: { dedupeKey: { startsWith: "ret:" } }, select: { dedupeKey: true }, orderBy: { dedupeKey: "asc" } })).map((r) => r.dedupeKey)).toEqual(["ret:old-pending", "ret:recent-sent"]);
+  });
+});
+
+describe("unconfirmed subscriptions", () => {
+  it("are deleted once their confirm link has expired, with an address left without lists, and confirmed ones stay", async () => {
+    const now = new Date();
+    const old = new Date(now.getTime() - 49 * 3600_000);
+    const young = new Date(now.getTime() - 47 * 3600_000);
+    const subscriber = (email: string, createdAt: Date) => c().alertSubscriber.create({ data: { email, manageTokenHash: `hash-${email}`, createdAt } });
+    const gone = await subscriber("gammal@foretaget.se", old);
+    const kept = await subscriber("bekraftad@foretaget.se", old);
+    const fresh = await subscriber("ny@foretaget.se", young);
+    await c().alertSubscription.create({ data: { subscriberId: gone.id, scope: "SITE", frequency: "DAILY", createdAt: old } });
+    await c().alertSubscription.create({ data: { subscriberId: kept.id, scope: "SITE", frequency: "DAILY", createdAt: old, confirmedAt: old } });
+    const partille = await createOrganisation(c(), { slug: "partille-rensning", name: "Partille kommun" });
+    await c().alertSubscription.create({ data: { subscriberId: kept.id, scope: "ORGANISATION", targetId: partille.id, frequency: "WEEKLY", createdAt: old } });
+    await c().alertSubscription.create({ data: { subscriberId: fresh.id, scope: "SITE", frequency: "DAILY", createdAt: young } });
+    expect(await pruneUnconfirmed(c(), now)).toBe(2);
+    const left = await c().alertSubscriber.findMany({ where: { id: { in: [gone.id, kept.id, fresh.id] } }, select: { email: true, subscriptions: { select: { frequency: true } } }, orderBy: { email: "asc" } });
+    expect(left).toEqual([
+      { email: "bekraftad@foretaget.se", subscriptions: [{ frequency: "DAILY" }] },
+      { email: "ny@foretaget.se", subscriptions: [{ frequency: "DAILY" }] },
+    ]);
   });
 });

@@ -13,7 +13,7 @@ const SQLSTATE = /^(08\d{3}|57014|57P0[123]|53300|25P03)$/;
 // Driver-level kinds from @prisma/adapter-pg and node-postgres' own wording.
 const DRIVER_KINDS = new Set(["DatabaseNotReachable", "DatabaseDoesNotExist", "SocketTimeout", "ConnectionClosed", "TooManyConnections", "TransactionAlreadyClosed"]);
 const NODE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "EHOSTUNREACH", "ENETUNREACH", "ENOTFOUND", "EAI_AGAIN"]);
-const MESSAGES = /timeout exceeded when trying to connect|Connection terminated|Query read timeout|connection timeout|Can't reach database server|Timed out fetching a new connection|Server has closed the connection|the database system is (starting up|shutting down)|canceling statement due to statement timeout|Transaction already closed|Unable to start a transaction in the given time/i;
+const MESSAGES = /timeout exceeded when trying to connect|Connection terminated|Query read timeout|connection timeout|Can't reach database server|Timed out fetching a new connection|Server has closed the connection|the database system is (starting up|shutting down)|canceling statement due to statement timeout|Transaction already closed|Unable to start a transaction in the given time|Client has encountered a connection error and is not queryable/i;
 
 export function isDatabaseUnavailable(err: unknown, depth = 0): boolean {
   if (depth > 8 || err === null || typeof err !== "object") return false;

@@ -19,7 +19,7 @@ test.describe.configure({ mode: "serial" });
 
 const RUN = randomUUID().slice(0, 8);
 const OTHER_EDITOR = { email: `redaktor-stenungsund-${RUN}@test.local`, name: "Test Redaktör Stenungsund", password: "test-stenungsund-losenord-2026" };
-const LERUM_STORY = { slug: `kommentarer-i-lerum-${RUN}`, title: "Lerum öppnar ett nytt företagscentrum" };
+const LERUM_STORY = { slug: `kommentarer-i-lerum-${RUN}`, title: `Lerum öppnar ett företagscentrum för kommentarer ${RUN}` };
 const STENUNGSUND_STORY = { slug: `kommentarer-i-stenungsund-${RUN}`, title: "Stenungsund bjuder in till företagsfrukost" };
 const ARGON2ID = 2;
 

@@ -11,6 +11,7 @@ import { CLIENT_ADDRESS_HEADER, clientAddress, parseTrustedProxies } from "./lib
 import { oldAddressRewrite } from "./lib/old-address.mjs";
 import { databaseRecentlyDown, OUTAGE_PAGE, RETRY_AFTER_SECONDS } from "./lib/outage.mjs";
 import { isServerActionPost, multipartBoundary, multipartFramed, REFUSAL_TEXT, refusal } from "./lib/request-guard.mjs";
+import { mayBeStoredPage, withoutRuntime } from "./lib/runtime-free.mjs";
 
 // Any path no route matches: Next answers it with the site's whole 404 page.
 const NOT_FOUND_PATH = "/_finns-inte";
@@ -131,6 +132,9 @@ function pass(req, res) {
     const done = [chunk, encoding, callback].find((a) => typeof a === "function");
     return end.call(this, req.method === "HEAD" ? undefined : OUTAGE_PAGE, done);
   };
+  // A public page leaves without Next's scripts (decision 027); installed last, so the wrappers
+  // above see the bytes that are sent.
+  if (mayBeStoredPage(req)) withoutRuntime(req, res);
   void handle(req, res);
 }
 

@@ -1,33 +1,23 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { useActionState, useEffect, useRef } from "react";
 import { SubmitButton, TextField } from "@/components/admin/form";
-import { commentFormTokenAction, submitCommentAction, type CommentFormState } from "@/app/(site)/_actions/comments";
+import { submitCommentAction, type CommentFormState } from "@/app/(site)/_actions/comments";
 import { BODY_MAX, NAME_MAX, RETENTION_DAYS } from "@/lib/comments/rules";
 import { valueOf } from "@/lib/validation/form";
 
 // The reader's comment form. Every typed word comes back with a failed answer; the honeypot
-// is out of sight and out of the accessibility tree; the fill-time token is asked for when the
-// reader first focuses the form (the page itself is stored and shared by everyone).
+// is out of sight and out of the accessibility tree. The story page is stored and shared by
+// everyone and carries no React runtime (decision 027): the form posts as a plain form, and
+// public/js/site.js asks for the fill-time token when the reader first focuses it and closes the
+// form by the reader's clock once commenting has closed (data-closes-at).
 
 const FIELDS = ["name", "email", "body", "consent"] as const;
-const noSubscribe = () => () => {};
 
 export function CommentForm({ storyId, closesAt }: { storyId: string; closesAt: string | null }) {
   const [state, action] = useActionState<CommentFormState, FormData>(submitCommentAction, {});
-  const [fetched, setFetched] = useState("");
-  const asked = useRef(false);
   const form = useRef<HTMLFormElement>(null);
-  // A stored page can outlive the moment commenting closed by itself: the reader's clock decides.
-  const expired = useSyncExternalStore(noSubscribe, () => closesAt !== null && Date.now() >= Date.parse(closesAt), () => false);
-  const token = state.token ?? fetched;
-
-  const askForToken = () => {
-    if (token || asked.current) return;
-    asked.current = true;
-    commentFormTokenAction().then(setFetched, () => (asked.current = false));
-  };
 
   // After a refused submit, the first field with a message gets the focus.
   useEffect(() => {
@@ -35,11 +25,10 @@ export function CommentForm({ storyId, closesAt }: { storyId: string; closesAt: 
     if (first) form.current?.querySelector<HTMLElement>(`#falt-${first}`)?.focus();
   }, [state]);
 
-  if (expired) return <p className="mt-6 font-semibold">Kommentarerna är stängda.</p>;
   const errors = state.fieldErrors ?? {};
   const consentError = errors.consent;
   return (
-    <form ref={form} action={action} onFocus={askForToken} noValidate aria-labelledby="skriv-kommentar" className="mt-8 space-y-5 rounded border border-slate-300 p-5 print:hidden">
+    <form ref={form} action={action} data-comment-form="" data-enhance="kommentar" data-closes-at={closesAt ?? undefined} noValidate aria-labelledby="skriv-kommentar" className="mt-8 space-y-5 rounded border border-slate-300 p-5 print:hidden">
       <h3 id="skriv-kommentar" className="text-lg font-bold">
         Skriv en kommentar
       </h3>
@@ -53,7 +42,7 @@ export function CommentForm({ storyId, closesAt }: { storyId: string; closesAt: 
         </p>
       ) : null}
       <input type="hidden" name="storyId" value={storyId} />
-      <input type="hidden" name="formToken" value={token} />
+      <input key={state.token} type="hidden" name="formToken" defaultValue={state.token ?? ""} />
       {/* The honeypot: people never see it, screen readers skip it, bots fill it in. */}
       <div aria-hidden="true" className="absolute -left-[10000px] h-px w-px overflow-hidden">
         <label htmlFor="falt-website">Lämna det här fältet tomt</label>

@@ -1,3 +1,4 @@
+import { SiteScript } from "@/components/site/site-script";
 import { CopyLinkButton } from "./copy-link-button";
 
 /** "Tipsa en vän": an e-mail with the link, and a copy-link button. No third-party scripts. */
@@ -14,6 +15,7 @@ export function Share({ title, lead, url }: { title: string; lead: string; url: 
         </a>
         <CopyLinkButton url={url} />
       </div>
+      <SiteScript />
     </section>
   );
 }

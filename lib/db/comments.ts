@@ -67,7 +67,9 @@ function formAge(token: string | undefined, now: Date, key: string): number | nu
 // ─── The public submit ───────────────────────────────────────────────────────────────────────
 
 export const SPAM_REFUSED = "Kommentaren kunde inte skickas eftersom formuläret fylldes i på ett sätt som liknar automatiska inlägg. Vänta en stund och skicka igen. Din text finns kvar.";
-export const FORM_STALE = "Formuläret är för gammalt eller ofullständigt. Ladda om sidan och skicka igen; kopiera gärna din text först.";
+// Also the answer to a reader without JavaScript, whose form has no token yet: the answer carries
+// a fresh one and every typed word, so sending again is all it takes.
+export const FORM_STALE = "Formuläret behövde förnyas innan kommentaren kan tas emot. Kontrollera texten och skicka igen; den finns kvar.";
 export const TOO_MANY = "Du har skickat många kommentarer på kort tid. Vänta en timme och försök igen. Din text finns kvar.";
 export const DUPLICATE = "Du har redan skickat den här kommentaren. Den väntar på granskning.";
 export const CLOSED = "Kommentarerna är stängda.";

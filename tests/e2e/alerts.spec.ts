@@ -1,17 +1,21 @@
+import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { headerOf, waitForMail } from "./mailbox";
+import pg from "pg";
+import { headerOf, mailsTo, waitForMail } from "./mailbox";
 import { StoryEditorPage } from "./pages/story-editor";
 import { expectNoAxeViolations } from "./support";
 import { TEST_EDITOR } from "./test-accounts";
 
 // E-mail alerts for readers (decision 020), with the test site's real SMTP server: a reader
 // subscribes to Lerum on its page by keyboard, confirms by the mailed link, gets the alert after
-// an editor publishes, and leaves with the mail's one-click unsubscribe (RFC 8058).
+// an editor publishes, and leaves with the mail's one-click unsubscribe (RFC 8058). A second
+// reader takes the daily digest, which carries the same story once a day has passed.
 
 test.describe.configure({ mode: "serial" });
 
 const stamp = Date.now().toString(36);
 const READER = `lasare-${stamp}@foretaget.test`;
+const DIGEST_READER = `dagligen-${stamp}@foretaget.test`;
 const TITLE = `Lerum öppnar ett nytt företagscentrum ${stamp}`;
 let manageUrl = "";
 let unsubscribeUrl = "";
@@ -23,8 +27,13 @@ test("a bad address keeps what was typed and says what is wrong, in Swedish", as
   const form = signupForm(page);
   await form.getByLabel("E-postadress").fill("anna.foretaget.se");
   await form.getByRole("radio", { name: "Veckovis" }).check();
+  // The page carries no React runtime; public/js/site.js sends the form in the background and
+  // puts the answered form in its place, so this page (and the mark on it) stays.
+  await page.evaluate(() => ((window as unknown as { stillHere: boolean }).stillHere = true));
   await form.getByRole("button", { name: "Bevaka" }).click();
   await expect(form.getByText("Skriv en e-postadress som namn@exempel.se.")).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere)).toBe(true);
+  await expect(form.getByLabel("E-postadress")).toBeFocused();
   await expect(form.getByLabel("E-postadress")).toHaveValue("anna.foretaget.se");
   await expect(form.getByLabel("E-postadress")).toHaveAttribute("aria-invalid", "true");
   await expect(form.getByRole("radio", { name: "Veckovis" })).toBeChecked();
@@ -64,6 +73,20 @@ test("a reader subscribes to a municipality by keyboard and confirms by the mail
   await expect(page.getByRole("link", { name: "Börja bevaka igen" })).toHaveAttribute("href", "/bevakning");
 });
 
+test("a second reader takes the daily digest of Lerum, the form's default, and confirms", async ({ page }) => {
+  await page.goto("/kommuner/lerum");
+  const form = signupForm(page);
+  await expect(form.getByRole("radio", { name: "Dagligen" })).toBeChecked();
+  await form.getByLabel("E-postadress").fill(DIGEST_READER);
+  await form.getByRole("button", { name: "Bevaka" }).click();
+  await expect(form.getByRole("status")).toHaveText("Kolla din e-post: vi har skickat en länk för att bekräfta.");
+  const mail = await waitForMail(DIGEST_READER, (m) => m.subject === "Bekräfta din bevakning av Lerums kommun");
+  const link = /https?:\/\/\S+\/bevakning\/bekrafta\/[A-Za-z0-9_-]{43}/.exec(mail.text)![0];
+  await page.goto(new URL(link).pathname);
+  await page.getByRole("button", { name: "Bekräfta bevakningen" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Du bevakar nu Lerums kommun." })).toBeVisible();
+});
+
 test("after an editor publishes a story about Lerum, the reader gets it by mail", async ({ browser }) => {
   test.setTimeout(60_000);
   const editor = await StoryEditorPage.signedIn(browser, TEST_EDITOR);
@@ -79,7 +102,33 @@ test("after an editor publishes a story about Lerum, the reader gets it by mail"
   unsubscribeUrl = /^<([^>]+)>$/.exec(headerOf(mail, "List-Unsubscribe") ?? "")?.[1] ?? "";
   expect(unsubscribeUrl).toMatch(/\/api\/bevakning\/avsluta\/[A-Za-z0-9_-]{43}\/[0-9a-f-]{36}$/);
   manageUrl = /https?:\/\/\S+\/bevakning\/[A-Za-z0-9_-]{43}/.exec(mail.text)![0];
+
+  // The daily reader gets no mail of the story by itself. A day passes for their subscription (its
+  // last digest is moved back 25 hours: the scheduler's next tick finds it due), and the digest
+  // arrives with the story in it, by the same SMTP server.
+  expect((await mailsTo(DIGEST_READER)).map((m) => m.subject)).not.toContain(TITLE);
+  await dayPassesFor(DIGEST_READER);
+  const digest = await waitForMail(DIGEST_READER, (m) => m.subject === "Dagens nyheter om Lerums kommun", 30_000);
+  expect(digest.text).toContain(TITLE);
+  expect(digest.text).toContain(path);
+  expect(headerOf(digest, "List-Unsubscribe-Post")).toBe("List-Unsubscribe=One-Click");
 });
+
+/** Moves the reader's last digest a day and an hour back, as if a day had passed since it. */
+async function dayPassesFor(address: string): Promise<void> {
+  const client = new pg.Client({ connectionString: readFileSync(".data/e2e-db-url", "utf8") });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query(
+      `UPDATE alert_subscription SET last_sent_at = now() - interval '25 hours'
+       WHERE frequency = 'DAILY' AND confirmed_at IS NOT NULL AND subscriber_id = (SELECT id FROM alert_subscriber WHERE email = $1)`,
+      [address],
+    );
+    expect(rowCount).toBe(1);
+  } finally {
+    await client.end();
+  }
+}
 
 test("the manage page lists the subscription, and the mail's one-click unsubscribe ends it", async ({ page, request }) => {
   await page.goto(new URL(manageUrl).pathname);

@@ -223,3 +223,32 @@ test.describe("accessibility", () => {
     expect(errors).toEqual([]);
   });
 });
+
+test.describe("page weight", () => {
+  test("no public page type loads Next's runtime: scripts are JSON-LD and, on stories, the site's own small script", async ({ page }) => {
+    test.setTimeout(180_000);
+    const loaded: string[] = [];
+    page.on("request", (req) => {
+      if (req.resourceType() === "script") loaded.push(new URL(req.url()).pathname);
+    });
+    const found: string[] = [];
+    for (const p of PAGE_TYPES) {
+      loaded.length = 0;
+      const res = await page.goto(p.path, { waitUntil: "load" });
+      const html = await res!.text();
+      const tags = [...html.matchAll(/<script\b[^>]*>/gi)].map((m) => m[0]).filter((t) => !/type="application\/ld\+json"/.test(t) && !/src="\/js\/site\.js"[^>]*data-site-script/.test(t));
+      found.push(...tags.map((t) => `${p.path} ${t}`), ...loaded.filter((s) => s !== "/js/site.js").map((s) => `${p.path} loads ${s}`));
+      expect(html, p.path).not.toContain('rel="preload" as="script"');
+    }
+    expect(found).toEqual([]);
+  });
+
+  test("the copy-link button appears only once the site's script has found a clipboard", async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(STORIES.news);
+    await expect(page.getByRole("region", { name: "Tipsa en vän" }).getByRole("link", { name: /e-post/ })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Kopiera länk" })).toBeHidden();
+    await context.close();
+  });
+});

@@ -215,6 +215,29 @@ test("a validation error keeps every typed word, and the form works by keyboard 
   await expect(form.getByRole("status")).toContainText("Tack! Kommentaren väntar på granskning");
 });
 
+test("without JavaScript the form still works: the first send renews the form and keeps the text, the second is received", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(storyUrl(LERUM_STORY));
+  const form = commentForm(page);
+  const typed = { name: "Nils Utanskript", email: `nils-${RUN}@example.se`, body: unique("Fungerar kommentarerna utan JavaScript?") };
+  await form.getByLabel("Namn").fill(typed.name);
+  await form.getByLabel("E-postadress").fill(typed.email);
+  await form.getByLabel("Kommentar", { exact: false }).fill(typed.body);
+  await form.getByLabel("Jag har läst hur mina uppgifter hanteras.").check();
+  // No script asked for the fill-time token: the answer brings one, and every typed word.
+  await expect(form.locator('input[name="formToken"]')).toHaveValue("");
+  await form.getByRole("button", { name: "Skicka kommentaren" }).click();
+  await expect(form.getByRole("alert")).toContainText("Formuläret behövde förnyas");
+  await expectKept(form, typed);
+  await expect(form.locator('input[name="formToken"]')).not.toHaveValue("");
+  await likeAPerson(page);
+  await form.getByRole("button", { name: "Skicka kommentaren" }).click();
+  await expect(form.getByRole("status")).toContainText("Tack! Kommentaren väntar på granskning");
+  expect(await withDb(async (c) => (await c.query("SELECT status FROM comment WHERE body = $1", [typed.body])).rows)).toEqual([{ status: "PENDING" }]);
+  await context.close();
+});
+
 test("a writer cannot open the moderation queue; the queue passes axe", async ({ page, browser }) => {
   const admin = await signedIn(browser, TEST_ADMIN);
   expect((await admin.goto("/admin/kommentarer"))?.status()).toBe(200);

@@ -13,18 +13,13 @@ import { formValues, parseFields, type FormState } from "@/lib/validation/form";
 
 // A reader's comment from the story page (issue 11, decision 019). Anonymous, so no session:
 // the spam checks in submitComment stand in for it. The story page is a stored page, the same
-// bytes for every reader, so the signed fill-time token cannot be baked into it: the form asks
-// for one when the reader starts writing (commentFormTokenAction), and every failed answer
-// carries the token to send next time.
+// bytes for every reader, so the signed fill-time token cannot be baked into it: public/js/site.js
+// asks /api/kommentarer/token for one when the reader starts writing, and every failed answer
+// carries the token to send next time (so a reader without JavaScript gets one on the first try).
 
 export type CommentFormState = FormState & { token?: string };
 
 const FORM_HAS_ERRORS = "Kommentaren kunde inte skickas. Rätta fälten som är markerade; din text finns kvar.";
-
-/** A fresh signed token: the moment the reader started on the form. */
-export async function commentFormTokenAction(): Promise<string> {
-  return formToken();
-}
 
 export async function submitCommentAction(_prev: CommentFormState, formData: FormData): Promise<CommentFormState> {
   const { website, formToken: sentToken, ...typed } = formValues(formData);

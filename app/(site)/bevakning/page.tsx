@@ -35,7 +35,7 @@ export default async function AlertsPage() {
         <h2 id="bevaka-allt" className="text-lg font-bold">
           Bevaka hela Näringslivsnytt
         </h2>
-        <AlertSignup target={SITE_ALERTS} heading={false} />
+        <AlertSignup target={SITE_ALERTS} heading={false} siteScript={false} />
       </section>
     </>
   );

@@ -153,7 +153,8 @@ test("plain http is sent to https", async () => {
 
 test("hashed assets and media files are immutable and kept by nginx", async () => {
   const html = await (await via.get("/")).text();
-  const script = /<script src="(\/_next\/static\/[^"]+\.js)"/.exec(html)?.[1];
+  // Public pages carry no scripts of Next's (decision 027): their stylesheet is the hashed asset.
+  const script = /<link rel="stylesheet" href="(\/_next\/static\/[^"]+\.css)"/.exec(html)?.[1];
   const image = /\/_next\/image\?url=(%2Fmedia%2F[0-9a-f]+\.webp)/.exec(html)?.[1];
   expect(script).toBeTruthy();
   expect(image).toBeTruthy();

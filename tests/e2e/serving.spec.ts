@@ -75,10 +75,15 @@ test("the newsroom, sign-in and previews are never stored by anyone", async ({ r
 });
 
 test("hashed assets are immutable", async ({ page, request }) => {
+  // A public page's stylesheet, and a script of the newsroom's (public pages carry none, decision 027).
   await page.goto("/");
+  const stylesheet = await page.locator('link[rel="stylesheet"][href^="/_next/static/"]').first().getAttribute("href");
+  await page.goto("/logga-in");
   const script = await page.locator('script[src^="/_next/static/"]').first().getAttribute("src");
-  const res = await request.get(script!);
-  expect(res.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
+  for (const asset of [stylesheet!, script!]) {
+    const res = await request.get(asset);
+    expect(res.headers()["cache-control"], asset).toBe("public, max-age=31536000, immutable");
+  }
 });
 
 test("search with a query is made per request; without one it is a stored page", async ({ request }) => {

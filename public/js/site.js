@@ -101,9 +101,14 @@
     });
   }
 
+  // The answer to a plain POST is rendered with React's runtime, which then runs the forms itself.
+  var reactRuns = function () {
+    return !!window.__next_f;
+  };
+
   function wire(root) {
     if (root.matches && root.matches("form[data-comment-form]") && !wireCommentForm(root)) return;
-    if (root.matches && root.matches("form[data-enhance]")) enhance(root);
+    if (root.matches && root.matches("form[data-enhance]") && !reactRuns()) enhance(root);
   }
 
   function start() {

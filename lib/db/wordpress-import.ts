@@ -85,6 +85,17 @@ const inputSchema = z.object({ organisationId: z.guid({ error: "Välj en organis
 
 class DryRun extends Error {}
 
+/** A real import that failed after some batches were committed: what they changed stays (and its pages must be invalidated). */
+export class ImportStopped extends Error {
+  constructor(
+    readonly reason: unknown,
+    readonly committed: number,
+    readonly tags: string[],
+  ) {
+    super(`WordPress import stopped after ${committed} items: ${(reason as Error)?.message ?? reason}`, { cause: reason });
+  }
+}
+
 function plainText(html: string): string {
   return decodeEntities(html.replace(/<[^>]*>/g, " ")).replace(/\s+/g, " ").trim();
 }
@@ -468,7 +479,7 @@ export async function runWordpressImport(client: PrismaClient, actor: AuditActor
         summary: `WordPress-importen ”${report.site}” till ${organisation.name} avbröts efter ${committed} av ${contentItems.length} inlägg och sidor; det som hann sparas finns kvar och en ny körning fortsätter`,
         ip: opts.ip,
       }).catch(() => undefined);
-    throw err;
+    throw committed > 0 ? new ImportStopped(err, committed, [...tagList]) : err;
   }
   return { report, tags: [...tagList] };
 }

@@ -84,13 +84,14 @@ Anmäl dig till <strong>näringslivskontoret</strong> senast fredag.]]></content
 const GUTENBERG = "/nyheter/importby-nytt-foretagscentrum";
 const CLASSIC = "/nyheter/importby-frukostmote-upphandling";
 
-let files: { wxr: string; notWxr: string };
+let files: { wxr: string; notWxr: string; tooLarge: string };
 
 test.beforeAll(async () => {
   const dir = await mkdtemp(path.join(tmpdir(), "e2e-import-"));
-  files = { wxr: path.join(dir, "importby.xml"), notWxr: path.join(dir, "anteckningar.xml") };
+  files = { wxr: path.join(dir, "importby.xml"), notWxr: path.join(dir, "anteckningar.xml"), tooLarge: path.join(dir, "stor-export.xml") };
   await writeFile(files.wxr, WXR);
   await writeFile(files.notWxr, "Det här är inga artiklar, bara anteckningar från mötet.\n");
+  await writeFile(files.tooLarge, WXR.replace("</channel>", `<!-- ${"utfyllnad ".repeat(130_000)} --></channel>`));
 });
 
 const form = (page: Page) => page.locator("#importformular");
@@ -160,6 +161,15 @@ test("the form refuses a file that is not a WordPress export and a missing organ
   await expect(form(page).getByLabel("Organisation")).toHaveValue(lerum);
   await expect(form(page).getByRole("radio", { name: /^Importera/ })).toBeChecked();
   await expectNoAxeViolations(page);
+
+  // Over IMPORT_MAX_MB (1 MB on the test server): refused while it streams, the choices kept.
+  await form(page).getByLabel("WordPress-export (WXR)").setInputFiles(files.tooLarge);
+  await form(page).getByLabel("Organisation").selectOption({ label: "Lerums kommun" });
+  await form(page).getByRole("radio", { name: /^Provkör/ }).check();
+  await form(page).getByRole("button", { name: "Ladda upp och starta" }).click();
+  await expect(form(page).getByRole("alert")).toHaveText(/^Filen är för stor: varje fil får vara högst 1 MB\./);
+  await expect(form(page).getByLabel("Organisation")).toHaveValue(lerum);
+  await expect(form(page).getByRole("radio", { name: /^Provkör/ })).toBeChecked();
 
   // The browser asks for the organisation itself (required); the server refuses too.
   const upload = await page.request.post("/admin/import/ladda-upp", {

@@ -41,6 +41,15 @@ describe("readMultipartToDisk", () => {
     form.set("wxr", new File([Buffer.alloc(200_000, 97)], "stor.xml"));
     const result = await readMultipartToDisk(post(form), dir, { maxFileBytes: 50_000, files: ["wxr"] });
     expect(result).toMatchObject({ ok: false, reason: "too-large", field: "wxr", fields: { organisationId: "lerum" } });
+    // Only the part under the ceiling reached the disk.
+    expect((await readFile(path.join(dir, "wxr.xml"))).length).toBe(50_000);
+  });
+
+  it("drops a body over its own ceiling half-way, whatever it holds", async () => {
+    const form = new FormData();
+    form.set("wxr", new File([Buffer.alloc(300_000, 97)], "stor.xml"));
+    const result = await readMultipartToDisk(post(form), dir, { maxFileBytes: 1_000_000, maxBodyBytes: 100_000, files: ["wxr"] });
+    expect(result).toMatchObject({ ok: false, reason: "too-large" });
   });
 
   it("calls a body that is not multipart unreadable", async () => {

@@ -8,7 +8,9 @@ import Busboy from "busboy";
 
 // A multipart form read as a stream: text fields into memory (small, capped), each file straight
 // to its own file in `dir`, so an upload of hundreds of megabytes never sits in memory. A file
-// over `maxFileBytes` stops the read at once (the rest of the body is not read) and is reported.
+// over `maxFileBytes` is cut there and reported; the rest of the body is read and thrown away,
+// so the browser, still sending, gets the answer (a server that stops reading leaves it
+// hanging), up to `maxBodyBytes` in all, past which the connection is dropped.
 
 export type SavedFile = { field: string; name: string; path: string; bytes: number; head: Buffer };
 export type DiskForm = { ok: true; fields: Record<string, string>; files: Record<string, SavedFile> } | { ok: false; reason: "too-large" | "unreadable"; field?: string; fields: Record<string, string> };
@@ -16,7 +18,7 @@ export type DiskForm = { ok: true; fields: Record<string, string>; files: Record
 /** How much of each file's beginning is kept in memory, to recognise what it is. */
 export const HEAD_BYTES = 4096;
 
-export async function readMultipartToDisk(request: Request, dir: string, opts: { maxFileBytes: number; files: readonly string[] }): Promise<DiskForm> {
+export async function readMultipartToDisk(request: Request, dir: string, opts: { maxFileBytes: number; maxBodyBytes?: number; files: readonly string[] }): Promise<DiskForm> {
   const fields: Record<string, string> = {};
   const files: Record<string, SavedFile> = {};
   let busboy: Busboy.Busboy;
@@ -27,9 +29,13 @@ export async function readMultipartToDisk(request: Request, dir: string, opts: {
   }
   if (!request.body) return { ok: false, reason: "unreadable", fields };
   const writes: Promise<void>[] = [];
+  const open = new Set<NodeJS.ReadableStream & { destroy: () => void }>();
   let tooLarge: string | null = null;
+  let finish = () => {};
+  let dropped = false;
 
   const done = new Promise<void>((resolve, reject) => {
+    finish = resolve;
     busboy.on("field", (name, value) => {
       fields[name] = value;
     });
@@ -43,10 +49,6 @@ export async function readMultipartToDisk(request: Request, dir: string, opts: {
       files[field] = saved;
       stream.on("limit", () => {
         tooLarge = field;
-        source.unpipe(busboy);
-        source.destroy();
-        stream.destroy();
-        resolve();
       });
       const count = new Transform({
         transform(chunk: Buffer, _enc, next) {
@@ -55,18 +57,34 @@ export async function readMultipartToDisk(request: Request, dir: string, opts: {
           next(null, chunk);
         },
       });
-      writes.push(pipeline(stream, count, createWriteStream(target)));
+      open.add(stream);
+      const write = pipeline(stream, count, createWriteStream(target)).finally(() => open.delete(stream));
+      write.catch(() => undefined); // awaited below; this only keeps an early failure from going unhandled
+      writes.push(write);
     });
     busboy.on("close", () => resolve());
     busboy.on("error", reject);
   });
   const source = Readable.fromWeb(request.body as unknown as WebReadableStream<Uint8Array>);
+  const maxBody = opts.maxBodyBytes ?? opts.files.length * opts.maxFileBytes + 1024 * 1024;
+  let read = 0;
+  source.on("data", (chunk: Buffer) => {
+    read += chunk.length;
+    if (read <= maxBody) return;
+    tooLarge ??= Object.values(files).at(-1)?.field ?? "body";
+    dropped = true;
+    source.unpipe(busboy);
+    source.destroy();
+    for (const file of open) file.destroy();
+    finish();
+  });
   source.on("error", () => undefined);
   source.pipe(busboy);
   try {
     await done;
     if (tooLarge) {
-      await Promise.allSettled(writes);
+      // A dropped body's file streams never end; the caller removes the folder.
+      if (!dropped) await Promise.allSettled(writes);
       return { ok: false, reason: "too-large", field: tooLarge, fields };
     }
     await Promise.all(writes);

@@ -16,7 +16,8 @@ import { looksLikeWxr, looksLikeZip, type ImportErrorCode } from "../import-erro
 // POST /admin/import/ladda-upp: the import form (multipart: wxr, optional media zip,
 // organisationId, lage = prov | import). A route handler, not a server action (whose bodies are
 // capped near 1 MB): the files are streamed to a temporary folder, never held in memory, up to
-// IMPORT_MAX_MB each. The import then runs in the background after the answer (after(), inside
+// IMPORT_MAX_MB each (a file over it is cut and the rest of the body read and thrown away, so
+// the browser gets the answer). The import then runs in the background after the answer (after(), inside
 // this request, so its cache tags can be invalidated) and the browser is sent to the job's page.
 
 // Room for the multipart boundaries and the text fields.
@@ -42,12 +43,13 @@ export async function POST(request: Request): Promise<Response> {
   if (!can(actor, "wordpress.import")) return text(FORBIDDEN_MESSAGE, 403);
 
   const maxFileBytes = megabytes(IMPORT_MAX_MB);
-  if (declaredTooLarge(request.headers, 2 * maxFileBytes + FORM_OVERHEAD)) return back("for-stor", {});
+  const maxBodyBytes = 2 * maxFileBytes + FORM_OVERHEAD;
+  if (declaredTooLarge(request.headers, maxBodyBytes)) return back("for-stor", {});
   const dir = await mkdtemp(path.join(tmpdir(), "nln-import-"));
   const cleanup = removeFolder(dir);
   let handedOver = false;
   try {
-    const form = await readMultipartToDisk(request, dir, { maxFileBytes, files: ["wxr", "media"] });
+    const form = await readMultipartToDisk(request, dir, { maxFileBytes, maxBodyBytes, files: ["wxr", "media"] });
     if (!form.ok) return back(form.reason === "too-large" ? "for-stor" : "fel-format", form.fields);
     const { fields, files } = form;
     const wxr = files.wxr;

@@ -23,6 +23,8 @@ import { ImportStopped, runWordpressImport } from "./wordpress-import";
 
 /** A running job that has not moved for this long is reported as interrupted. */
 export const STALE_AFTER_MS = 2 * 60_000;
+/** How often a running job says it is alive, whatever it is doing. */
+const HEARTBEAT_MS = 20_000;
 /** The page is told to poll this often, and the database is written at most this often. */
 export const PROGRESS_EVERY_MS = 700;
 
@@ -68,6 +70,9 @@ export async function startWordpressImport(client: PrismaClient, actor: Actor, i
 async function runJob(client: PrismaClient, jobId: string, actor: { id: string; email: string }, organisationId: string, dryRun: boolean, files: ImportFiles, ip: string | null): Promise<string[]> {
   let source: MediaSource | null = null;
   let lastWrite = 0;
+  // The heartbeat also moves while nothing is counted (reading a large file, taking in pictures).
+  const heartbeat = setInterval(() => void client.importJob.update({ where: { id: jobId }, data: { heartbeatAt: new Date() } }).catch(() => undefined), HEARTBEAT_MS);
+  heartbeat.unref();
   try {
     if (files.mediaPath) source = await openMediaSource(files.mediaPath);
     const media = source ? { source, storage: mediaStorage(), maxBytes: megabytes(env().MEDIA_MAX_MB) } : undefined;
@@ -93,6 +98,7 @@ async function runJob(client: PrismaClient, jobId: string, actor: { id: string; 
     // What the committed batches changed is public: their pages are invalidated all the same.
     return err instanceof ImportStopped ? err.tags : [];
   } finally {
+    clearInterval(heartbeat);
     await source?.close();
     await files.cleanup().catch(() => undefined);
   }

@@ -20,6 +20,12 @@ describe("parseEnv", () => {
     expect(env.DATABASE_URL).toBeUndefined();
   });
 
+  it("limits the newsroom's import to IMPORT_MAX_MB per file, 512 unless told, refusing what is not a whole number 1–10240", () => {
+    expect(parseEnv({}).IMPORT_MAX_MB).toBe(512);
+    expect(parseEnv({ IMPORT_MAX_MB: "50" }).IMPORT_MAX_MB).toBe(50);
+    for (const value of ["0", "10241", "1.5", "mycket"]) expect(envError({ IMPORT_MAX_MB: value }).message).toMatch(/^Invalid configuration: IMPORT_MAX_MB must be a whole number of megabytes 1–10240/);
+  });
+
   it("reads PORT as a number and builds the default SITE_URL from it", () => {
     const env = parseEnv({ PORT: "4000" });
     expect(env.PORT).toBe(4000);

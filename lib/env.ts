@@ -53,6 +53,8 @@ const envSchema = z.object({
   MAIL_FROM: z.string().min(3).default("Näringslivsnytt <noreply@naringslivsnytt.local>"),
   // Largest accepted image upload, in megabytes.
   MEDIA_MAX_MB: z.coerce.number({ error: "must be a number of megabytes 1–500" }).min(1).max(500).default(20),
+  // Largest WordPress export (WXR) or media zip the newsroom's import (/admin/import) accepts, each, in megabytes.
+  IMPORT_MAX_MB: wholeNumber(1, 10_240, "must be a whole number of megabytes 1–10240").default(512),
   // How often the scheduler publishes stories whose time has come (and empties the trash).
   SCHEDULER_INTERVAL_SECONDS: z.coerce.number({ error: "must be a whole number of seconds 1–60" }).int().min(1).max(60).default(30),
   // How often the link check reads the external links of published stories and network pages

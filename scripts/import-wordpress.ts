@@ -1,7 +1,8 @@
 // `npm run import:wordpress -- --file export.xml --organisation lerum [--media uploads|uploads.zip] [--dry-run]`
 // Imports a WordPress export (WXR) into the database `npm start` uses (DATABASE_URL, or the
 // embedded one, also while the server runs), as the system (the audit log's actor is empty).
-// A re-run updates what an earlier run imported; --dry-run prints the report and saves nothing.
+// A re-run updates what an earlier run imported, and continues one that stopped half-way (the
+// import commits per batch of 200 posts); --dry-run prints the report and saves nothing.
 // The pictures come from --media (the site's wp-content/uploads folder, or a zip of it), or
 // else from a zip with the export's name beside it (export.xml → export.zip), if there is one.
 import { createReadStream, existsSync } from "node:fs";

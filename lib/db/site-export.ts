@@ -14,6 +14,13 @@ import { failure, success, type CommandResult } from "@/lib/newsroom/result";
 export const EXPORT_FORMAT = "naringslivsnytt-export";
 export const EXPORT_VERSION = 1;
 
+/**
+ * A published comment: the name and text readers see, never the e-mail address. `key` is stable
+ * across exports (the WordPress comment id it was imported with, else one derived from ours),
+ * so importing an export again finds the comments it brought before.
+ */
+export type ExportedComment = { key: string; author: string; createdAt: string; body: string; reply: { organisation: string | null; body: string; repliedAt: string | null } | null };
+
 export type ExportedStory = {
   slug: string;
   kind: "NEWS" | "INTERVIEW";
@@ -28,6 +35,7 @@ export type ExportedStory = {
   organisations: string[];
   topics: string[];
   heroImage: string | null;
+  comments: ExportedComment[];
 };
 export type ExportedMedia = { file: string; storageKey: string; mime: string; width: number; height: number; alt: string; caption: string | null; credit: string | null; originalName: string | null };
 export type SiteExport = {
@@ -44,6 +52,12 @@ export type SiteExport = {
 };
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/** A WordPress-style numeric comment id: the one it was imported with, else 48 bits of our uuid. */
+export function commentKey(c: { id: string; importKey: string | null }): string {
+  if (c.importKey && /^\d{1,15}$/.test(c.importKey)) return c.importKey;
+  return String(parseInt(c.id.replace(/-/g, "").slice(0, 12), 16));
+}
 
 function imageKeys(node: unknown, into: Set<string>): void {
   const n = node as { type?: string; attrs?: { src?: string }; content?: unknown[] };
@@ -63,6 +77,11 @@ export async function collectSiteExport(client: PrismaClient, opts: { organisati
       organisations: { select: { organisation: { select: { slug: true } } } },
       topics: { select: { topic: { select: { slug: true, name: true } } } },
       heroImage: { select: { storageKey: true } },
+      comments: {
+        where: { status: "PUBLISHED" },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        select: { id: true, importKey: true, authorName: true, body: true, createdAt: true, replyBody: true, repliedAt: true, replyOrganisation: { select: { slug: true } } },
+      },
     },
   });
   const topics = new Map<string, string>();
@@ -78,6 +97,13 @@ export async function collectSiteExport(client: PrismaClient, opts: { organisati
       organisations: s.organisations.map((o) => o.organisation.slug).sort(),
       topics: s.topics.map((t) => t.topic.slug).sort(),
       heroImage: s.heroImage?.storageKey ?? null,
+      comments: s.comments.map((c) => ({
+        key: commentKey(c),
+        author: c.authorName,
+        createdAt: c.createdAt.toISOString(),
+        body: c.body,
+        reply: c.replyBody ? { organisation: c.replyOrganisation?.slug ?? null, body: c.replyBody, repliedAt: iso(c.repliedAt) } : null,
+      })),
     };
   });
   // In date order, the date a WordPress export has too (so an export read back lists the same).

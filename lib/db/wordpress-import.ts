@@ -19,9 +19,12 @@ import { readWxr, WxrError, type WxrComment, type WxrExport, type WxrItem } from
 
 // A WordPress export into one organisation: posts → stories (dates and statuses kept), pages →
 // editorial pages, categories and tags → topics, authors → bylines, each post's old address →
-// a path redirect. Everything it makes is remembered in import_source, so a re-run updates it
-// and never duplicates. A dry run does all of it in a transaction that is rolled back.
-// Media and comments are counted and reported; they are imported by later steps.
+// a path redirect, attachments → the media library, comments → comments (approved ones
+// published, waiting ones in the moderation queue, spam and trash left out). Everything it makes
+// is remembered (import_source; comment.import_key per story), so a re-run updates it and never
+// duplicates. A real import commits per batch of posts (BATCH_SIZE), so ten thousand posts are
+// not one transaction and a run that stops half-way is continued by running it again; a dry run
+// does all of it in one transaction that is rolled back (decision 026).
 
 type Tx = Prisma.TransactionClient;
 type AuditActor = { id: string; email: string } | null;
@@ -33,10 +36,25 @@ export type ImportOptions = {
   media?: MediaImport;
   now?: Date;
   ip?: string | null;
-  onProgress?: (done: number, total: number) => void;
+  onProgress?: (done: number, total: number) => void | Promise<void>;
+  /** Posts and pages per committed transaction (a real import); BATCH_SIZE unless told. */
+  batchSize?: number;
 };
 
-export type FoundComments = { sourceKey: string; storyId: string; comments: WxrComment[] };
+export const BATCH_SIZE = 200;
+
+export type CommentReport = {
+  found: number;
+  published: number;
+  pending: number;
+  /** Imported by an earlier run: left as the newsroom has them now (moderated, answered, anonymised). */
+  existing: number;
+  spam: number;
+  trash: number;
+  empty: number;
+  /** Replies to another comment, imported as comments of their own (the site has no threads). */
+  flattened: number;
+};
 
 export type ImportReport = {
   dryRun: boolean;
@@ -53,8 +71,7 @@ export type ImportReport = {
   droppedIn: { title: string; message: string }[];
   attachments: number;
   media: MediaReport;
-  /** Kept structured for the comments feature to insert later. */
-  comments: { found: number; posts: FoundComments[] };
+  comments: CommentReport;
   /** The report as Swedish lines, for the CLI and the newsroom. */
   lines: string[];
 };
@@ -67,6 +84,17 @@ const LEAD_MAX = 600;
 const inputSchema = z.object({ organisationId: z.guid({ error: "Välj en organisation." }), dryRun: z.boolean().default(false) });
 
 class DryRun extends Error {}
+
+/** A real import that failed after some batches were committed: what they changed stays (and its pages must be invalidated). */
+export class ImportStopped extends Error {
+  constructor(
+    readonly reason: unknown,
+    readonly committed: number,
+    readonly tags: string[],
+  ) {
+    super(`WordPress import stopped after ${committed} items: ${(reason as Error)?.message ?? reason}`, { cause: reason });
+  }
+}
 
 function plainText(html: string): string {
   return decodeEntities(html.replace(/<[^>]*>/g, " ")).replace(/\s+/g, " ").trim();
@@ -125,7 +153,7 @@ function emptyReport(dryRun: boolean, wxr: WxrExport): ImportReport {
     droppedIn: [],
     attachments: 0,
     media: emptyMediaReport(),
-    comments: { found: 0, posts: [] },
+    comments: { found: 0, published: 0, pending: 0, existing: 0, spam: 0, trash: 0, empty: 0, flattened: 0 },
     lines: [],
   };
 }
@@ -233,9 +261,60 @@ async function importPost(run: Run, item: WxrItem, authors: Map<string, string>,
   const newPath = `${story.kind === "INTERVIEW" ? "/intervjuer" : "/nyheter"}/${story.slug}`;
   await redirect(run, [oldAddressKeyOfUrl(item.link), item.id ? idKey("p", item.id) : null], { storyId: story.id }, newPath);
   if (published) run.tagList.add(tags.story(story.slug));
-  if (item.comments.length) {
-    report.comments.found += item.comments.length;
-    report.comments.posts.push({ sourceKey: item.guid, storyId: story.id, comments: item.comments });
+  await importComments(run, story.id, item.comments, date);
+}
+
+/** A WordPress comment's HTML as the plain text our comments are (line breaks kept). */
+export function commentText(html: string): string {
+  const text = html
+    .replace(/\r\n?/g, "\n")
+    .replace(/<br\s*\/?>/gi, "\n")
+    .replace(/<\/p\s*>/gi, "\n\n")
+    .replace(/<[^>]*>/g, "");
+  return decodeEntities(text)
+    .split("\n")
+    .map((l) => l.replace(/[ \t]+/g, " ").trim())
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
+}
+
+async function importComments(run: Run, storyId: string, comments: WxrComment[], postDate: Date): Promise<void> {
+  const { tx, report } = run;
+  const ids = new Set(comments.map((c) => c.id));
+  for (const c of comments) {
+    report.comments.found++;
+    if (c.state === "spam" || c.state === "trash") {
+      report.comments[c.state]++;
+      continue;
+    }
+    const body = commentText(c.content);
+    if (!body) {
+      report.comments.empty++;
+      continue;
+    }
+    const importKey = c.id || `${c.date?.toISOString() ?? ""}|${c.author}`;
+    const existing = await tx.comment.findUnique({ where: { storyId_importKey: { storyId, importKey } }, select: { id: true } });
+    if (existing) {
+      report.comments.existing++;
+      continue;
+    }
+    if (c.parent && ids.has(c.parent)) report.comments.flattened++;
+    const published = c.state === "approved";
+    await tx.comment.create({
+      data: {
+        storyId,
+        importKey,
+        authorName: c.author.slice(0, 80) || "Anonym",
+        authorEmail: c.authorEmail.toLowerCase(),
+        body,
+        status: published ? "PUBLISHED" : "PENDING",
+        ipHash: "",
+        createdAt: c.date ?? postDate,
+        moderatedAt: published ? run.now : null,
+      },
+    });
+    report.comments[published ? "published" : "pending"]++;
   }
 }
 
@@ -310,7 +389,14 @@ function reportLines(r: ImportReport): string[] {
   for (const x of m.rejected) lines.push(`Bilden ${x.name} togs inte med: ${x.reason}`);
   if (r.attachments && !m.created && !m.reused && !m.missing.length && !m.rejected.length)
     lines.push(`${n(r.attachments, "bilaga", "bilagor")} hittades; ange mappen eller zip-filen med bilderna för att importera dem.`);
-  if (r.comments.found) lines.push(`${n(r.comments.found, "kommentar", "kommentarer")} hittades; importeras när kommentarsfunktionen finns.`);
+  const c = r.comments;
+  if (c.found) {
+    const left = [c.spam ? `${c.spam} skräppost` : "", c.trash ? `${c.trash} i papperskorgen` : "", c.empty ? `${c.empty} utan text` : ""].filter(Boolean);
+    lines.push(
+      `Kommentarer: ${c.found} hittades; ${c.published} publicerade, ${c.pending} till granskning${c.existing ? `, ${c.existing} fanns redan (lämnades som de är)` : ""}${left.length ? `; hoppade över ${left.join(", ")}` : ""}.`,
+    );
+    if (c.flattened) lines.push(`${n(c.flattened, "svar på en annan kommentar blev en egen kommentar", "svar på andra kommentarer blev egna kommentarer")}: webbplatsen visar inte kommentarer i trådar.`);
+  }
   return lines;
 }
 
@@ -325,38 +411,77 @@ export async function runWordpressImport(client: PrismaClient, actor: AuditActor
   const tagList = new Set<string>([tags.stories, tags.topics, tags.oldAddresses, tags.organisation(organisation.slug)]);
   const authors = new Map(wxr.authors.map((a) => [a.login, a.displayName || a.login]));
   const contentItems = wxr.items.filter((i) => i.type !== "attachment");
-  report.attachments = wxr.items.length - contentItems.length;
-  try {
-    await client.$transaction(
-      async (tx) => {
-        const attachments = wxr.items.filter((i) => i.type === "attachment");
-        const images = opts.media ? await importAttachments(tx, organisation.id, opts.media, opts.dryRun, attachments, report.media) : { byId: new Map(), byPath: new Map() };
-        const run: Run = { tx, organisationId: organisation.id, report, tagList, now: opts.now ?? new Date(), images };
-        const topicIds = await importTerms(run, wxr);
-        let done = 0;
-        for (const item of contentItems) {
+  const attachments = wxr.items.filter((i) => i.type === "attachment");
+  report.attachments = attachments.length;
+  const size = Math.max(1, opts.batchSize ?? BATCH_SIZE);
+  const now = opts.now ?? new Date();
+  let committed = 0;
+  let done = 0;
+
+  // `batch` runs one unit of work: its own committed transaction in a real import, or a part
+  // of the one rolled-back transaction of a dry run.
+  const work = async (batch: <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>) => {
+    const images: AttachmentIndex = { byId: new Map(), byPath: new Map() };
+    if (opts.media) {
+      for (let i = 0; i < attachments.length; i += size) {
+        const part = await batch((tx) => importAttachments(tx, organisation.id, opts.media!, opts.dryRun, attachments.slice(i, i + size), report.media));
+        for (const [k, v] of part.byId) images.byId.set(k, v);
+        for (const [k, v] of part.byPath) images.byPath.set(k, v);
+      }
+    }
+    const runIn = (tx: Tx): Run => ({ tx, organisationId: organisation.id, report, tagList, now, images });
+    const topicIds = await batch((tx) => importTerms(runIn(tx), wxr));
+    for (let i = 0; i < contentItems.length; i += size) {
+      await batch(async (tx) => {
+        const run = runIn(tx);
+        for (const item of contentItems.slice(i, i + size)) {
           if (item.type === "post") await importPost(run, item, authors, topicIds);
           else await importPage(run, item);
-          opts.onProgress?.(++done, contentItems.length);
+          await opts.onProgress?.(++done, contentItems.length);
         }
-        report.bylines = [...new Set(contentItems.filter((i) => i.type === "post" && STATUS[i.status]).map((i) => authors.get(i.creator) ?? i.creator).filter(Boolean))];
-        report.lines = reportLines(report);
-        if (opts.dryRun) throw new DryRun();
-        await audit(tx, {
-          actor,
-          action: "wordpress.import",
-          entityType: "organisation",
-          entityId: organisation.id,
-          summary: `Importerade WordPress-exporten ”${report.site}” till ${organisation.name}: ${report.stories.created} nya och ${report.stories.updated} uppdaterade artiklar, ${report.pages.created + report.pages.updated} sidor`,
-          ip: opts.ip,
-        });
-      },
-      { timeout: 30 * 60_000, maxWait: 30_000 },
+      });
+      committed = Math.min(i + size, contentItems.length);
+    }
+    report.bylines = [...new Set(contentItems.filter((i) => i.type === "post" && STATUS[i.status]).map((i) => authors.get(i.creator) ?? i.creator).filter(Boolean))];
+    report.lines = reportLines(report);
+    if (opts.dryRun) throw new DryRun();
+    await batch((tx) =>
+      audit(tx, {
+        actor,
+        action: "wordpress.import",
+        entityType: "organisation",
+        entityId: organisation.id,
+        summary: `Importerade WordPress-exporten ”${report.site}” till ${organisation.name}: ${report.stories.created} nya och ${report.stories.updated} uppdaterade artiklar, ${report.pages.created + report.pages.updated} sidor, ${report.comments.published + report.comments.pending} kommentarer`,
+        ip: opts.ip,
+      }),
     );
-  } catch (err) {
-    if (!(err instanceof DryRun)) throw err;
+  };
+
+  const txOptions = { timeout: 30 * 60_000, maxWait: 30_000 };
+  if (opts.dryRun) {
+    try {
+      await client.$transaction((tx) => work((fn) => fn(tx)), txOptions);
+    } catch (err) {
+      if (!(err instanceof DryRun)) throw err;
+    }
+    return { report, tags: [] };
   }
-  return { report, tags: opts.dryRun ? [] : [...tagList] };
+  try {
+    await work((fn) => client.$transaction(fn, txOptions));
+  } catch (err) {
+    // What the committed batches changed stays; the log says so, and a re-run continues.
+    if (committed > 0)
+      await audit(client, {
+        actor,
+        action: "wordpress.import",
+        entityType: "organisation",
+        entityId: organisation.id,
+        summary: `WordPress-importen ”${report.site}” till ${organisation.name} avbröts efter ${committed} av ${contentItems.length} inlägg och sidor; det som hann sparas finns kvar och en ny körning fortsätter`,
+        ip: opts.ip,
+      }).catch(() => undefined);
+    throw committed > 0 ? new ImportStopped(err, committed, [...tagList]) : err;
+  }
+  return { report, tags: [...tagList] };
 }
 
 /** The newsroom command: administrators only; the file comes as a stream beside the input. */

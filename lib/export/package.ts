@@ -45,3 +45,11 @@ export async function packExport(site: SiteExport, format: "json" | "wxr", stora
   await writeZip(zipFile, (zip) => addMedia(zip, uploadsPathOfKey));
   return { files: [xmlFile, zipFile], missingMedia };
 }
+
+/** The WXR export as one download: a zip holding export.xml and, beside it, export.zip with the pictures. */
+export async function packWxrDownload(files: string[], out: string): Promise<string> {
+  await writeZip(out, async (zip) => {
+    for (const file of files) zip.addFile(file, path.basename(file), { compress: file.endsWith(".xml") });
+  });
+  return out;
+}

@@ -80,6 +80,21 @@ export function toWxr(site: SiteExport): string {
       ...(s.heroImage && ids.has(s.heroImage) ? [meta("_thumbnail_id", String(ids.get(s.heroImage)))] : []),
       meta("_naringslivsnytt_kind", s.kind),
       meta("_naringslivsnytt_status", s.status),
+      // Published comments, as approved ones; the text is plain, so it is escaped as HTML.
+      // An organisation's reply has no place in WXR and stays in the JSON export only.
+      ...s.comments.map((c) =>
+        [
+          `\t\t<wp:comment>`,
+          `\t\t\t<wp:comment_id>${c.key}</wp:comment_id>`,
+          `\t\t\t<wp:comment_author>${cdata(c.author)}</wp:comment_author>`,
+          `\t\t\t<wp:comment_date_gmt>${cdata(gmt(c.createdAt))}</wp:comment_date_gmt>`,
+          `\t\t\t<wp:comment_content>${cdata(xml(c.body))}</wp:comment_content>`,
+          `\t\t\t<wp:comment_approved>1</wp:comment_approved>`,
+          `\t\t\t<wp:comment_type>comment</wp:comment_type>`,
+          `\t\t\t<wp:comment_parent>0</wp:comment_parent>`,
+          `\t\t</wp:comment>`,
+        ].join("\n"),
+      ),
       `\t</item>`,
     );
   }

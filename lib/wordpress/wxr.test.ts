@@ -23,7 +23,8 @@ describe("readWxr", () => {
     expect(post.content).toContain("<!-- wp:heading -->");
     expect(post.terms).toEqual([{ kind: "category", slug: "naringsliv", name: "Näringsliv" }, { kind: "tag", slug: "handel", name: "Handel" }]);
     expect(post.meta._thumbnail_id).toBe("30");
-    expect(post.comments.map((c) => [c.id, c.approved, c.parent])).toEqual([["101", true, null], ["102", true, "101"], ["103", false, null]]);
+    expect(post.comments.map((c) => [c.id, c.state, c.parent])).toEqual([["101", "approved", null], ["102", "approved", "101"], ["103", "spam", null]]);
+    expect(post.comments[0]!.date?.toISOString()).toBe("2021-05-05T06:15:00.000Z");
     expect(post.comments[0]!.content).toBe("Äntligen! Blir det öppet på söndagar?");
   });
 

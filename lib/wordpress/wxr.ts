@@ -7,7 +7,9 @@ import sax from "sax";
 
 export type WxrAuthor = { login: string; email: string; displayName: string };
 export type WxrTerm = { kind: "category" | "tag"; slug: string; name: string; parent: string | null };
-export type WxrComment = { id: string; author: string; authorEmail: string; date: string; content: string; approved: boolean; parent: string | null };
+/** WordPress's comment_approved: "1" approved, "0" waiting, "spam", "trash" (anything else counts as waiting). */
+export type WxrCommentState = "approved" | "pending" | "spam" | "trash";
+export type WxrComment = { id: string; author: string; authorEmail: string; date: Date | null; content: string; state: WxrCommentState; parent: string | null };
 export type WxrPostType = "post" | "page" | "attachment";
 export type WxrItem = {
   type: WxrPostType;
@@ -167,9 +169,9 @@ function toItem(type: WxrPostType, frame: Frame): WxrItem {
         id: (c["wp:comment_id"] ?? "").trim(),
         author: (c["wp:comment_author"] ?? "").trim(),
         authorEmail: (c["wp:comment_author_email"] ?? "").trim(),
-        date: (c["wp:comment_date_gmt"] ?? c["wp:comment_date"] ?? "").trim(),
+        date: gmtDate(c["wp:comment_date_gmt"] ?? "") ?? localDate(c["wp:comment_date"] ?? ""),
         content: c["wp:comment_content"] ?? "",
-        approved: (c["wp:comment_approved"] ?? "").trim() === "1",
+        state: commentState(c["wp:comment_approved"] ?? ""),
         parent: c["wp:comment_parent"]?.trim() && c["wp:comment_parent"].trim() !== "0" ? c["wp:comment_parent"].trim() : null,
       });
     } else if (child.name === "category") {
@@ -197,6 +199,11 @@ function toItem(type: WxrPostType, frame: Frame): WxrItem {
     meta,
     comments,
   };
+}
+
+function commentState(value: string): WxrCommentState {
+  const v = value.trim();
+  return v === "1" ? "approved" : v === "spam" ? "spam" : v === "trash" || v === "post-trashed" ? "trash" : "pending";
 }
 
 function decodeURIComponentSafe(s: string): string {

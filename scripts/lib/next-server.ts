@@ -74,6 +74,8 @@ export async function startNextServer(opts: NextServerOptions): Promise<NextServ
       SCHEDULER_INTERVAL_SECONDS: "2",
       // Test servers never check the demo content's links on the internet.
       LINK_CHECK_INTERVAL_MINUTES: "0",
+      // The newsroom import's upload limit, low enough for the end-to-end test to pass it.
+      IMPORT_MAX_MB: "1",
       ...opts.env,
     },
   });

@@ -19,7 +19,7 @@ function pagePatterns(dir: string, route = ""): string[] {
 
 const PATTERNS = pagePatterns(path.resolve("app/(admin)")).map((p) => ({ pattern: p, regex: new RegExp(`^${p.replace(/\[[^\]]+\]/g, "[^/]+")}$`) }));
 const FAKE_ID = "00000000-0000-4000-8000-000000000000";
-const ADMIN_ONLY = ["/admin/anvandare", "/admin/anvandare/bjud-in", "/admin/organisationer", "/admin/organisationer/ny", "/admin/installningar", "/admin/logg", "/admin/bevakningar", "/admin/personuppgifter"];
+const ADMIN_ONLY = ["/admin/anvandare", "/admin/anvandare/bjud-in", "/admin/organisationer", "/admin/organisationer/ny", "/admin/installningar", "/admin/logg", "/admin/bevakningar", "/admin/personuppgifter", "/admin/import"];
 
 test("anonymous visitors are sent to sign in from every newsroom page and route", async ({ request }) => {
   for (const { pattern } of PATTERNS) {
@@ -79,7 +79,7 @@ test("every newsroom page has no axe violations for an administrator", async ({ 
     await check(record);
     if (["personer", "amnen", "serier", "natverk", "organisationer"].includes(section)) await check(`${record}/ta-bort`);
   }
-  for (const url of ["/admin/artiklar/ny", "/admin/personer/ny", "/admin/amnen/ny", "/admin/serier/ny", "/admin/natverk/ny", "/admin/organisationer/ny", "/admin/anvandare/bjud-in", "/admin/installningar", "/admin/logg", "/admin/papperskorg", "/admin/lankar", "/admin/bevakningar", "/admin/kommentarer", "/admin/personuppgifter", "/admin/konto"]) {
+  for (const url of ["/admin/artiklar/ny", "/admin/personer/ny", "/admin/amnen/ny", "/admin/serier/ny", "/admin/natverk/ny", "/admin/organisationer/ny", "/admin/anvandare/bjud-in", "/admin/installningar", "/admin/logg", "/admin/papperskorg", "/admin/lankar", "/admin/bevakningar", "/admin/kommentarer", "/admin/personuppgifter", "/admin/import", "/admin/konto"]) {
     await check(url);
   }
   // The editor's error state, then a saved story's history and its first version.

@@ -21,6 +21,7 @@ import { reviewCommands } from "@/lib/db/review-dates";
 import { userCommands } from "@/lib/db/users";
 import { siteExportCommands } from "@/lib/db/site-export";
 import { wordpressCommands } from "@/lib/db/wordpress-import";
+import { importJobCommands } from "@/lib/db/import-jobs";
 import { createActor, createOrganisation, createPerson, createTopic, paragraphDoc, storyFieldsInput } from "../factories";
 
 // Every newsroom command, and every server action, refuses the roles that may not use it.
@@ -98,6 +99,7 @@ const CASES: Record<string, Case> = {
   "user.updateUserAccess": { run: (a, f) => userCommands.updateUserAccess(c(), a, { userId: f.user, role: "ADMIN", organisationIds: [] }), writer: "forbidden", otherEditor: "forbidden" },
   "user.deleteUser": { run: (a, f) => userCommands.deleteUser(c(), a, { userId: f.user }), writer: "forbidden", otherEditor: "forbidden" },
   "wordpress.importWordpress": { run: (a, f) => wordpressCommands.importWordpress(c(), a, { organisationId: f.lerum, dryRun: false }, createReadStream("tests/fixtures/wordpress/lerum.xml")), writer: "forbidden", otherEditor: "forbidden" },
+  "importJob.startWordpressImport": { run: (a, f) => importJobCommands.startWordpressImport(c(), a, { organisationId: f.lerum, dryRun: true }, { wxrPath: "tests/fixtures/wordpress/lerum.xml", wxrName: "lerum.xml", mediaPath: null, cleanup: async () => undefined }), writer: "forbidden", otherEditor: "forbidden" },
   "siteExport.exportSite": { run: (a, f) => siteExportCommands.exportSite(c(), a, { organisationId: f.lerum, format: "json" }, { siteUrl: "https://naringslivsnytt.test" }), writer: "forbidden", otherEditor: "forbidden" },
 };
 
@@ -117,6 +119,7 @@ const REGISTRIES: Record<string, Record<string, unknown>> = {
   personaldata: personalDataCommands,
   wordpress: wordpressCommands,
   siteExport: siteExportCommands,
+  importJob: importJobCommands,
 };
 
 let writer: Actor;

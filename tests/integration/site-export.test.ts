@@ -61,10 +61,17 @@ beforeAll(async () => {
   const media = await db().media.create({
     data: { storageKey: main.storageKey, mime: main.mime, width: main.width, height: main.height, sizeBytes: main.data.length, alt: "Saluhallens fasad", caption: "Saluhallen vid stationen", credit: "Anna Lindqvist", originalName: "saluhall.jpg" },
   });
-  await createStory(db(), {
+  const saluhall = await createStory(db(), {
     slug: "ny-saluhall", title: "Ny saluhall öppnar i Lerum", lead: "Tolv handlare flyttar in vid stationen.", body: body(main.storageKey, main.width, main.height),
     byline: "Anna Lindqvist", heroImageId: media.id, organisationIds: [lerum.id], topicIds: [handel.id, besok.id],
     publishedAt: new Date("2026-05-04T07:30:00Z"), contentUpdatedAt: new Date("2026-05-06T12:00:00Z"),
+  });
+  // A published comment goes with the story (name and text, no address); a waiting one does not.
+  await db().comment.createMany({
+    data: [
+      { storyId: saluhall.id, authorName: "Karin Ek", authorEmail: "karin@example.org", body: "Öppet på söndagar?\n\nOst & bröd <3", status: "PUBLISHED", ipHash: "h", createdAt: new Date("2026-05-05T06:15:00Z") },
+      { storyId: saluhall.id, authorName: "Väntande", authorEmail: "vantar@example.org", body: "Inte granskad än.", status: "PENDING", ipHash: "h", createdAt: new Date("2026-05-05T07:00:00Z") },
+    ],
   });
   await createStory(db(), { slug: "mot-foretagaren", kind: "INTERVIEW", title: "Möt företagaren", lead: "Ett samtal om att starta eget.", organisationIds: [lerum.id], topicIds: [handel.id], publishedAt: new Date("2026-06-01T08:00:00Z") });
   await createStory(db(), { slug: "utkast-om-hamnen", title: "Utkast om hamnen", lead: "Inte klart än.", status: "DRAFT", publishedAt: null, organisationIds: [lerum.id] });
@@ -121,6 +128,8 @@ describe("site export", () => {
     expect(site).toMatchObject({ format: "naringslivsnytt-export", version: 1, organisation: { slug: "lerum", name: "Lerums kommun" } });
     expect(site.stories.map((s) => s.slug)).toEqual(["arkiverad", "ny-saluhall", "mot-foretagaren", "utkast-om-hamnen"]);
     expect(site.topics).toEqual([{ slug: "besoksnaring", name: "Besöksnäring" }, { slug: "handel", name: "Handel" }]);
+    expect(site.stories.find((s) => s.slug === "ny-saluhall")!.comments).toEqual([{ key: expect.stringMatching(/^\d+$/), author: "Karin Ek", createdAt: "2026-05-05T06:15:00.000Z", body: "Öppet på söndagar?\n\nOst & bröd <3", reply: null }]);
+    expect(JSON.stringify(site)).not.toContain("karin@example.org");
     expect(site.media).toEqual([expect.objectContaining({ alt: "Saluhallens fasad", credit: "Anna Lindqvist", originalName: "saluhall.jpg", file: `media/${site.media[0]!.storageKey}` })]);
     const log = await db().auditLog.findFirstOrThrow({ where: { action: "site.export" } });
     expect(log).toMatchObject({ actorId: null, entityType: "organisation", entityId: lerum.id });
@@ -143,6 +152,7 @@ describe("site export", () => {
     });
     await source.close();
     expect(report.stories).toEqual({ created: 4, updated: 0 });
+    expect(report.comments).toMatchObject({ found: 1, published: 1, pending: 0 });
     expect(report.media).toMatchObject({ created: 1, featured: 1, inBodies: 1, missing: [], rejected: [] });
     expect(report.dropped).toEqual({ images: 0, embeds: 0, unsafeLinks: 0, comments: 0, tableRows: 0, tableColumns: 0 });
     expect(await readdir(path.join(work, "storage-b"))).toHaveLength(1 + 2); // the picture and its 480/960 renditions

@@ -25,10 +25,10 @@ beforeAll(async () => {
 
 async function tableCounts() {
   const c = db();
-  const [stories, pages, topics, sources, redirects, revisions, audits] = await Promise.all([
-    c.story.count(), c.page.count(), c.topic.count(), c.importSource.count(), c.pathRedirect.count(), c.storyRevision.count(), c.auditLog.count(),
+  const [stories, pages, topics, sources, redirects, revisions, audits, comments] = await Promise.all([
+    c.story.count(), c.page.count(), c.topic.count(), c.importSource.count(), c.pathRedirect.count(), c.storyRevision.count(), c.auditLog.count(), c.comment.count(),
   ]);
-  return { stories, pages, topics, sources, redirects, revisions, audits };
+  return { stories, pages, topics, sources, redirects, revisions, audits, comments };
 }
 
 describe("WordPress import", () => {
@@ -57,8 +57,10 @@ describe("WordPress import", () => {
       { title: "Evenemangskalender", reason: "är en sida som inte motsvarar någon av webbplatsens sidor (Om, Kontakt, Om kakor, Tillgänglighet)" },
     ]);
     expect(r.attachments).toBe(1);
-    expect(r.comments.found).toBe(3);
-    expect(r.lines).toContain("3 kommentarer hittades; importeras när kommentarsfunktionen finns.");
+    // Pingbacks are not comments; spam and trash are left out; the reply to 101 stands alone.
+    expect(r.comments).toEqual({ found: 5, published: 2, pending: 1, existing: 0, spam: 1, trash: 1, empty: 0, flattened: 1 });
+    expect(r.lines).toContain("Kommentarer: 5 hittades; 2 publicerade, 1 till granskning; hoppade över 1 skräppost, 1 i papperskorgen.");
+    expect(r.lines).toContain("1 svar på en annan kommentar blev en egen kommentar: webbplatsen visar inte kommentarer i trådar.");
     expect(r.bylines).toEqual(["Anna Lindqvist", "Erik Sjöberg"]);
     expect(r.droppedIn.map((d) => d.title)).toEqual(["Ny saluhall öppnar i Lerums centrum", "Företagsfrukost på Aspenäs – trasig kod från gamla sajten"]);
     expect(r.dropped.images).toBe(1);
@@ -102,6 +104,16 @@ describe("WordPress import", () => {
     expect(log).toMatchObject({ actorId: admin.id, entityType: "organisation", entityId: lerum.id, ip: "192.0.2.5" });
     expect(log.summary).toContain("4 nya och 0 uppdaterade artiklar");
     expect(await db().storyRevision.count({ where: { reason: "import" } })).toBe(4);
+    expect(log.summary).toContain("3 kommentarer");
+
+    const comments = await db().comment.findMany({ orderBy: { createdAt: "asc" }, select: { story: { select: { slug: true } }, importKey: true, authorName: true, authorEmail: true, body: true, status: true, createdAt: true, ipHash: true } });
+    expect(comments.map((x) => [x.story.slug, x.importKey, x.status, x.createdAt.toISOString()])).toEqual([
+      ["ny-saluhall-oppnar", "101", "PUBLISHED", "2021-05-05T06:15:00.000Z"],
+      ["ny-saluhall-oppnar", "102", "PUBLISHED", "2021-05-05T08:00:00.000Z"],
+      ["foretagsfrukost-aspenas", "120", "PENDING", "2023-02-14T11:00:00.000Z"],
+    ]);
+    // Plain text as our comments are: paragraphs kept, tags gone, entities decoded; the address lower-cased, no client hash.
+    expect(comments[2]).toMatchObject({ authorName: "Johan Berg", authorEmail: "johan.berg@example.org", body: "Får man ta med en kollega?\n\nVi är två från Bergs Bygg & vill gärna komma.", ipHash: "" });
   });
 
   it("a re-run updates what it imported before and adds nothing", async () => {
@@ -113,12 +125,17 @@ describe("WordPress import", () => {
     expect(result.ok && result.value.stories).toEqual({ created: 0, updated: 4 });
     expect(result.ok && result.value.pages).toEqual({ created: 0, updated: 1 });
     expect(result.ok && result.value.topics).toEqual({ created: 0, linked: 0, updated: 0 });
+    // A comment the newsroom has moderated since stays as the newsroom left it.
+    await db().comment.updateMany({ where: { importKey: "120" }, data: { status: "REJECTED" } });
+    expect(result.ok && result.value.comments).toMatchObject({ published: 0, pending: 0, existing: 3 });
     const after = await tableCounts();
     expect(after).toEqual({ ...before, revisions: before.revisions + 4, audits: before.audits + 1 });
     const saluhall = await db().story.findUniqueOrThrow({ where: { slug: "ny-saluhall-oppnar" } });
     expect(saluhall.title).toBe("Saluhallen i Lerum öppnar i oktober");
     expect(saluhall.version).toBe(2);
     expect((await db().story.findUniqueOrThrow({ where: { slug: "sa-startar-du-eget-i-lerum" } })).status).toBe("IN_REVIEW");
+    await importWordpress(db(), admin, { organisationId: lerum.id, dryRun: false }, text(changed));
+    expect((await db().comment.findFirstOrThrow({ where: { importKey: "120" } })).status).toBe("REJECTED");
   });
 
   it("a story whose address is taken by another story gets a free one", async () => {
@@ -130,6 +147,34 @@ describe("WordPress import", () => {
     expect(report.skipped).toContainEqual({ title: "Om näringslivsenheten", reason: "sidan /om finns redan på webbplatsen" });
     const log = await db().auditLog.findFirstOrThrow({ where: { action: "wordpress.import", entityId: other.id } });
     expect(log.actorId).toBeNull();
+  });
+
+  it("commits per batch: a run that stops half-way keeps what it committed, and a re-run continues without duplicates", async () => {
+    const kungalv = await createOrganisation(db(), { slug: "kungalv", name: "Kungälvs kommun" });
+    const mine = async () => db().importSource.findMany({ where: { organisationId: kungalv.id, kind: "story" }, select: { targetId: true } });
+    const stop = new Error("the server went away");
+    await expect(
+      runWordpressImport(db(), null, file(), {
+        organisationId: kungalv.id, dryRun: false, now: NOW, batchSize: 2,
+        onProgress: (done) => { if (done === 3) throw stop; },
+      }),
+    ).rejects.toMatchObject({ reason: stop, committed: 2, tags: expect.arrayContaining(["stories", "org:kungalv"]) });
+    // The first batch (two posts) is committed; the second was rolled back.
+    const half = await mine();
+    expect(half).toHaveLength(2);
+    const stopped = await db().auditLog.findFirstOrThrow({ where: { action: "wordpress.import", entityId: kungalv.id } });
+    expect(stopped.summary).toMatch(/avbröts efter 2 av \d+ inlägg och sidor/);
+
+    const { report } = await runWordpressImport(db(), null, file(), { organisationId: kungalv.id, dryRun: false, now: NOW, batchSize: 2 });
+    expect(report.stories).toEqual({ created: 2, updated: 2 });
+    // The first batch's post had its comments already; they are found, not added again.
+    expect(report.comments).toMatchObject({ published: 0, pending: 1, existing: 2 });
+    const all = await mine();
+    expect(all).toHaveLength(4);
+    expect(all.map((x) => x.targetId)).toEqual(expect.arrayContaining(half.map((x) => x.targetId)));
+    const storyIds = all.map((x) => x.targetId);
+    expect(await db().comment.count({ where: { storyId: { in: storyIds } } })).toBe(3);
+    expect(await db().storyOrganisation.count({ where: { organisationId: kungalv.id } })).toBe(4);
   });
 
   it("answers a file that is not a WordPress export with a Swedish message, writing nothing", async () => {

@@ -32,6 +32,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
     ...(can(user, "settings.manage") ? [{ href: "/admin/installningar", label: "Inställningar" }] : []),
     ...(can(user, "alerts.manage") ? [{ href: "/admin/bevakningar", label: "Bevakningar" }] : []),
     ...(can(user, "personaldata.manage") ? [{ href: "/admin/personuppgifter", label: "Personuppgifter" }] : []),
+    ...(can(user, "wordpress.import") ? [{ href: "/admin/import", label: "Import och export" }] : []),
     ...(can(user, "audit.view") ? [{ href: "/admin/logg", label: "Logg" }] : []),
     { href: "/admin/papperskorg", label: "Papperskorg" },
     { href: "/admin/konto", label: "Mitt konto" },

@@ -199,35 +199,51 @@ export async function enqueueDigests(client: Client, frequency: "DAILY" | "WEEKL
     select: { id: true, scope: true, targetId: true, sentThrough: true, confirmedAt: true, subscriber: { select: { id: true, email: true } } },
     take: 2000,
   });
-  let mails = 0;
+  // One read of the stories and the name per list, not per subscription: a list's due
+  // subscriptions share them, each taking those after its own watermark. The newest 50 after the
+  // oldest watermark begin with the newest 50 after any later one, so the filter loses nothing.
+  const byList = new Map<string, (typeof due)[number][]>();
   for (const sub of due) {
-    const since = sub.sentThrough ?? sub.confirmedAt!;
+    const key = `${sub.scope}:${sub.targetId ?? ""}`;
+    const group = byList.get(key);
+    if (group) group.push(sub);
+    else byList.set(key, [sub]);
+  }
+  let mails = 0;
+  for (const group of byList.values()) {
+    const { scope, targetId } = group[0]!;
+    const sinceOf = (sub: (typeof due)[number]) => sub.sentThrough ?? sub.confirmedAt!;
+    const oldest = new Date(Math.min(...group.map((sub) => sinceOf(sub).getTime())));
     const target =
-      sub.scope === "SITE"
+      scope === "SITE"
         ? {}
-        : sub.scope === "ORGANISATION"
-          ? { organisations: { some: { organisationId: sub.targetId! } } }
-          : sub.scope === "TOPIC"
-            ? { topics: { some: { topicId: sub.targetId! } } }
-            : { networks: { some: { networkId: sub.targetId! } } };
-    const stories = await client.story.findMany({ where: { ...publishedStoryWhere(now), publishedAt: { gt: since, lte: now }, ...target }, select: storySelect, orderBy: { publishedAt: "desc" }, take: 50 });
-    await client.$transaction(async (tx) => {
-      if (stories.length) {
-        const name = (await listName(client, sub.scope, sub.targetId)) ?? "din bevakning";
-        const text = [`${stories.length === 1 ? "En ny artikel" : `${stories.length} nya artiklar`} om ${name}:`, "", ...stories.flatMap((s) => storyLines(ctx, s)), footer(ctx, sub.subscriber.id)].join("\n");
-        mails += await enqueueMails(tx, [
-          {
-            dedupeKey: `digest:${sub.id}:${stories[0]!.publishedAt!.toISOString()}`,
-            subscriberId: sub.subscriber.id,
-            to: sub.subscriber.email,
-            subject: `${frequency === "DAILY" ? "Dagens" : "Veckans"} nyheter om ${name}`,
-            text,
-            headers: unsubscribeHeaders(ctx, sub.subscriber.id, sub.id),
-          },
-        ]);
-      }
-      await tx.alertSubscription.update({ where: { id: sub.id }, data: { lastSentAt: now, ...(stories.length ? { sentThrough: stories[0]!.publishedAt } : {}) } });
-    });
+        : scope === "ORGANISATION"
+          ? { organisations: { some: { organisationId: targetId! } } }
+          : scope === "TOPIC"
+            ? { topics: { some: { topicId: targetId! } } }
+            : { networks: { some: { networkId: targetId! } } };
+    const listStories = await client.story.findMany({ where: { ...publishedStoryWhere(now), publishedAt: { gt: oldest, lte: now }, ...target }, select: storySelect, orderBy: { publishedAt: "desc" }, take: 50 });
+    const name = listStories.length ? ((await listName(client, scope, targetId)) ?? "din bevakning") : "";
+    for (const sub of group) {
+      const since = sinceOf(sub);
+      const stories = listStories.filter((story) => story.publishedAt! > since);
+      await client.$transaction(async (tx) => {
+        if (stories.length) {
+          const text = [`${stories.length === 1 ? "En ny artikel" : `${stories.length} nya artiklar`} om ${name}:`, "", ...stories.flatMap((st) => storyLines(ctx, st)), footer(ctx, sub.subscriber.id)].join("\n");
+          mails += await enqueueMails(tx, [
+            {
+              dedupeKey: `digest:${sub.id}:${stories[0]!.publishedAt!.toISOString()}`,
+              subscriberId: sub.subscriber.id,
+              to: sub.subscriber.email,
+              subject: `${frequency === "DAILY" ? "Dagens" : "Veckans"} nyheter om ${name}`,
+              text,
+              headers: unsubscribeHeaders(ctx, sub.subscriber.id, sub.id),
+            },
+          ]);
+        }
+        await tx.alertSubscription.update({ where: { id: sub.id }, data: { lastSentAt: now, ...(stories.length ? { sentThrough: stories[0]!.publishedAt } : {}) } });
+      });
+    }
   }
   return { mails };
 }

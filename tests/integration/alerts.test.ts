@@ -117,6 +117,22 @@ describe("alerts and digests", () => {
     expect(next!.text).not.toContain("Frukostmöte");
   });
 
+  it("gives each subscriber of one list the stories after their own watermark, in the same run", async () => {
+    await subscribed("tidig@foretaget.se", "ORGANISATION", lerum.id, "DAILY", at(200));
+    await createStory(c(), { title: "Lerum öppnar en ny företagsby", organisationIds: [lerum.id], publishedAt: at(201) });
+    await subscribed("sen@foretaget.se", "ORGANISATION", lerum.id, "DAILY", at(202));
+    await createStory(c(), { title: "Lerum samlar handlarna", organisationIds: [lerum.id], publishedAt: at(203) });
+    await enqueueDigests(c(), "DAILY", ctx(at(230)));
+    const mails = await deliver();
+    const [early] = mails.filter((m) => m.to.includes("tidig@foretaget.se"));
+    const [late] = mails.filter((m) => m.to.includes("sen@foretaget.se"));
+    expect(early!.text).toContain("2 nya artiklar");
+    expect(early!.text).toContain("Lerum öppnar en ny företagsby");
+    expect(late!.text).toContain("En ny artikel");
+    expect(late!.text).toContain("Lerum samlar handlarna");
+    expect(late!.text).not.toContain("Lerum öppnar en ny företagsby");
+  });
+
   it("unsubscribes by the token in the mail, one list or all, and nothing else", async () => {
     await subscribed("sluta@foretaget.se", "ORGANISATION", lerum.id, "DAILY", at(80));
     await subscribed("sluta@foretaget.se", "TOPIC", export_.id, "DAILY", at(80));

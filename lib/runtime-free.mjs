@@ -9,7 +9,8 @@
 // A page whose HTML still needs React to be complete (a Suspense boundary streamed after the
 // shell, revealed by React's $RC/$RS scripts) is left as it is: losing its runtime would hide
 // content. Plain JavaScript: server.mjs loads it without a compiler.
-import { gzipSync } from "node:zlib";
+import { gzip } from "node:zlib";
+import { DIFFERENT_ANSWER_HEADERS } from "./cache-handler/fast-path.mjs";
 import { NOT_A_STORED_PAGE } from "./private-paths.mjs";
 
 const SCRIPT = /<script\b([^>]*)>[\s\S]*?<\/script\s*>/gi;
@@ -24,15 +25,16 @@ export function stripRuntime(html) {
   return html.replace(SCRIPT, (tag, attrs) => (KEPT_SCRIPT.test(attrs) ? tag : "")).replace(SCRIPT_HINT, "");
 }
 
-// Headers that make Next answer with something other than a whole page (an RSC payload, a prefetch).
-const NOT_A_DOCUMENT_HEADERS = ["rsc", "next-router-prefetch", "next-router-state-tree", "next-router-segment-prefetch", "next-action", "next-url", "x-nextjs-data"];
-
-/** A GET that may be answered by a public stored page: not an asset, a file, an API or a private area. */
+/**
+ * A GET that may be answered by a public stored page: not an asset, a file, an API or a private
+ * area, and none of the headers that make Next answer with something else (an RSC payload, a
+ * prefetch), the same the fast path refuses to replay for.
+ */
 export function mayBeStoredPage(req) {
   if (req.method !== "GET") return false;
   const path = String(req.url ?? "/").split("?", 1)[0];
   if (NOT_A_STORED_PAGE.test(path) || /\.[A-Za-z0-9]+$/.test(path)) return false;
-  return !NOT_A_DOCUMENT_HEADERS.some((h) => req.headers[h] !== undefined);
+  return !DIFFERENT_ANSWER_HEADERS.some((h) => req.headers[h] !== undefined);
 }
 
 const COMPRESSIBLE = /^(?:text\/|application\/(?:json|xml|javascript|[a-z.+-]*\+(?:json|xml)))/i;
@@ -76,17 +78,24 @@ export function withoutRuntime(req, res) {
       const stripped = stripRuntime(body.toString("utf8"));
       if (stripped !== null) body = Buffer.from(stripped, "utf8");
     }
-    if (body.length > 860 && /\bgzip\b/.test(accepted) && COMPRESSIBLE.test(type) && !res.getHeader("content-encoding")) {
-      body = gzipSync(body);
-      res.setHeader("content-encoding", "gzip");
-    }
     if (COMPRESSIBLE.test(type)) {
       const vary = String(res.getHeader("vary") ?? "");
       if (!/\baccept-encoding\b/i.test(vary)) res.setHeader("vary", vary ? `${vary}, Accept-Encoding` : "Accept-Encoding");
     }
     res.removeHeader("transfer-encoding");
-    if (status !== 304 && status !== 204) res.setHeader("content-length", body.length);
-    writeHead.call(res, status);
-    return end.call(res, body.length ? body : undefined, done);
+    const send = (sent) => {
+      if (status !== 304 && status !== 204) res.setHeader("content-length", sent.length);
+      writeHead.call(res, status);
+      end.call(res, sent.length ? sent : undefined, done);
+    };
+    // Compressed off the event loop: per-request pages (a search) pass here on every request.
+    if (body.length > 860 && /\bgzip\b/.test(accepted) && COMPRESSIBLE.test(type) && !res.getHeader("content-encoding")) {
+      res.setHeader("content-encoding", "gzip");
+      gzip(body, (err, zipped) => {
+        if (err) res.removeHeader("content-encoding");
+        send(err ? body : zipped);
+      });
+    } else send(body);
+    return res;
   };
 }

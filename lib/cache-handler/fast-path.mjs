@@ -14,7 +14,7 @@ import { NOT_A_STORED_PAGE } from "../private-paths.mjs";
 const g = /** @type {any} */ (globalThis);
 
 // Headers Next varies its answer on (see the Vary it sends) or that make it dynamic.
-const DIFFERENT_ANSWER_HEADERS = ["rsc", "next-router-prefetch", "next-router-state-tree", "next-router-segment-prefetch", "next-action", "next-url", "x-nextjs-data", "purpose"];
+export const DIFFERENT_ANSWER_HEADERS = ["rsc", "next-router-prefetch", "next-router-state-tree", "next-router-segment-prefetch", "next-action", "next-url", "x-nextjs-data", "purpose"];
 // Cookies that change the answer: draft mode (the newsroom's preview).
 const DIFFERENT_ANSWER_COOKIES = /(^|;\s*)(__prerender_bypass|__next_preview_data)=/;
 // Not replayed: they describe the connection or this one response.

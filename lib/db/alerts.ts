@@ -209,10 +209,10 @@ export async function enqueueDigests(client: Client, frequency: "DAILY" | "WEEKL
     if (group) group.push(sub);
     else byList.set(key, [sub]);
   }
+  const sinceOf = (sub: (typeof due)[number]) => sub.sentThrough ?? sub.confirmedAt!;
   let mails = 0;
   for (const group of byList.values()) {
     const { scope, targetId } = group[0]!;
-    const sinceOf = (sub: (typeof due)[number]) => sub.sentThrough ?? sub.confirmedAt!;
     const oldest = new Date(Math.min(...group.map((sub) => sinceOf(sub).getTime())));
     const target =
       scope === "SITE"

@@ -1,7 +1,7 @@
 // The import form's refusals, by the code the upload route sends back in ?fel= (the page shows
 // the message and keeps the chosen organisation and mode; a file input cannot be refilled).
 
-export type ImportErrorCode = "ingen-fil" | "inte-wxr" | "for-stor" | "inte-zip" | "organisation" | "fel-format" | "fel-ursprung";
+export type ImportErrorCode = "ingen-fil" | "inte-wxr" | "for-stor" | "inte-zip" | "organisation" | "fel-format";
 
 export function importErrorMessage(code: string | undefined, maxMb: number): string | null {
   switch (code) {
@@ -15,8 +15,6 @@ export function importErrorMessage(code: string | undefined, maxMb: number): str
       return "Bilderna måste vara en zip-fil (till exempel wp-content/uploads packad som zip).";
     case "organisation":
       return "Välj vilken organisation innehållet ska höra till.";
-    case "fel-ursprung":
-      return "Uppladdningen kom inte från redaktionens egna sidor. Ladda om sidan och försök igen.";
     case "fel-format":
       return "Formuläret kunde inte läsas. Ladda om sidan och försök igen.";
     default:

@@ -9,6 +9,7 @@ import { siteExportCommands } from "@/lib/db/site-export";
 import { env } from "@/lib/env";
 import { packExport, packWxrDownload } from "@/lib/export/package";
 import { isSameOrigin } from "@/lib/http/origin";
+import { plainText as text, seeOther } from "@/lib/http/responses";
 import { mediaStorage } from "@/lib/media/storage";
 import { clientIp, routeActor } from "@/lib/newsroom/actor";
 import { FORBIDDEN_MESSAGE } from "@/lib/newsroom/run";
@@ -18,13 +19,11 @@ import { FORBIDDEN_MESSAGE } from "@/lib/newsroom/run";
 // with export.json and media/. WXR: one zip holding export.xml and, beside it, export.zip with
 // the pictures, as `npm run import:wordpress -- --file export.xml` and WordPress read them.
 
-const text = (body: string, status: number) => new Response(body, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
-
 export async function POST(request: Request): Promise<Response> {
   const { SITE_URL } = env();
   if (!isSameOrigin(request, SITE_URL)) return text("Begäran kom inte från redaktionens egna sidor.", 403);
   const actor = await routeActor();
-  if (!actor) return new Response(null, { status: 303, headers: { Location: "/logga-in" } });
+  if (!actor) return seeOther("/logga-in");
   let form: FormData;
   try {
     form = await request.formData();

@@ -8,6 +8,7 @@ import { removeFolder, startWordpressImport } from "@/lib/db/import-jobs";
 import { env } from "@/lib/env";
 import { HEAD_BYTES, readMultipartToDisk } from "@/lib/http/multipart-to-disk";
 import { isSameOrigin } from "@/lib/http/origin";
+import { plainText as text, seeOther } from "@/lib/http/responses";
 import { declaredTooLarge, megabytes } from "@/lib/media/limit";
 import { clientIp, routeActor } from "@/lib/newsroom/actor";
 import { FORBIDDEN_MESSAGE, invalidate } from "@/lib/newsroom/run";
@@ -22,9 +23,6 @@ import { looksLikeWxr, looksLikeZip, type ImportErrorCode } from "../import-erro
 
 // Room for the multipart boundaries and the text fields.
 const FORM_OVERHEAD = 64 * 1024;
-
-const seeOther = (location: string) => new Response(null, { status: 303, headers: { Location: location, "Cache-Control": "no-store" } });
-const text = (body: string, status: number) => new Response(body, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
 
 /** Back to the form with the refusal, keeping the chosen organisation and mode. */
 function back(code: ImportErrorCode, fields: Record<string, string>): Response {

@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import { uploadMedia } from "@/lib/db/media-library";
 import { env } from "@/lib/env";
 import { isSameOrigin } from "@/lib/http/origin";
+import { seeOther } from "@/lib/http/responses";
 import { declaredTooLarge, megabytes, readLimited } from "@/lib/media/limit";
 import { routeActor } from "@/lib/newsroom/actor";
 import { FORBIDDEN_MESSAGE } from "@/lib/newsroom/run";
@@ -27,7 +28,6 @@ const STATUS: Record<UploadErrorCode, number> = {
 };
 
 const json = (body: unknown, status: number) => Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
-const seeOther = (location: string) => new Response(null, { status: 303, headers: { Location: location } });
 
 /** A form post over the limit: the browser shows this page, since we stopped reading its upload. */
 function tooLargePage(message: string) {

@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import { personalDataCommands } from "@/lib/db/personal-data/requests";
 import { env } from "@/lib/env";
 import { isSameOrigin } from "@/lib/http/origin";
+import { plainText as text, seeOther } from "@/lib/http/responses";
 import { clientIp, routeActor } from "@/lib/newsroom/actor";
 import { FORBIDDEN_MESSAGE } from "@/lib/newsroom/run";
 
@@ -10,12 +11,10 @@ import { FORBIDDEN_MESSAGE } from "@/lib/newsroom/run";
 // download for the reader who asked (GDPR article 15). Administrators only (the command
 // checks personaldata.manage) and audited by the command.
 
-const text = (body: string, status: number) => new Response(body, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
-
 export async function POST(request: Request): Promise<Response> {
   if (!isSameOrigin(request, env().SITE_URL)) return text("Begäran kom inte från redaktionens egna sidor.", 403);
   const actor = await routeActor();
-  if (!actor) return new Response(null, { status: 303, headers: { Location: "/logga-in" } });
+  if (!actor) return seeOther("/logga-in");
   let email: string;
   try {
     email = String((await request.formData()).get("email") ?? "");
